@@ -1,0 +1,291 @@
+/**
+ * The interaction log, generated one hour at a time: every session that starts in an hour and its
+ * interactions, in time order. Pure: (seed, project, hour, knobs) → rows.
+ */
+import { fakerFrom } from '../../core/fake.js';
+import type { Knobs } from '../../core/knobs.js';
+import { Rng } from '../../core/rng.js';
+import { MS_HOUR } from '../../core/time.js';
+import { conversationsInHour } from '../../core/world.js';
+import { DIALOGS, EVENTS, FAQS, type Faq, PAGES } from './catalog.js';
+import { type InteractionType, maskOf } from './interaction-types.js';
+import { type Project, tenantOf } from './project.js';
+
+/** Where the session was published and how it was opened (not columns: they only filter). */
+export type Environment = 'Production' | 'Staging';
+export type SessionMode = 'Public' | 'Internal' | 'Test' | 'Monitor';
+
+/** One row of the interaction log, before formatting. */
+export interface Interaction {
+  logId: number;
+  interactionUuid: string;
+  originatingInteractionUuid: string | null;
+  sessionUuid: string;
+  sessionIsActive: boolean;
+  timestampStart: number;
+  timestampEnd: number;
+  culture: string;
+  mainInteractionType: InteractionType;
+  allInteractionTypes: InteractionType[];
+  allMask: number;
+  mainMask: number;
+  interactionValue: string | null;
+  outputText: string | null;
+  outputMetadata: string | null;
+  articleIds: string;
+  dialogPaths: string;
+  tDialogStatus: string;
+  recognitionType: string;
+  recognitionQuality: number | null;
+  recognitionDetails: string;
+  generativeAISources: string;
+  articles: string;
+  faqsFound: string;
+  contexts: string;
+  pages: string;
+  linkclickInfo: string;
+  feedbackInfo: string;
+  additionalSessionInfo: string;
+  variables: string;
+  environment: Environment;
+  sessionMode: SessionMode;
+}
+
+/** Sessions in one hour are capped so that a huge volume knob cannot exhaust memory. */
+const MAX_SESSIONS_PER_HOUR = 20_000;
+/** LogIds are hour * this + rank: increasing with time, unique per project. */
+const LOG_IDS_PER_HOUR = 1_000_000;
+
+function sessionSetting(rng: Rng): { environment: Environment; sessionMode: SessionMode } {
+  // Staging engines get Test sessions, as the vendor doc says they should.
+  if (rng.chance(0.08)) return { environment: 'Staging', sessionMode: 'Test' };
+  const r = rng.next();
+  const sessionMode: SessionMode =
+    r < 0.88 ? 'Public' : r < 0.95 ? 'Internal' : r < 0.98 ? 'Monitor' : 'Test';
+  return { environment: 'Production', sessionMode };
+}
+
+function userInfo(rng: Rng, page: string): { additional: string; variables: string } {
+  const faker = fakerFrom(rng);
+  const additional = {
+    browser: faker.helpers.arrayElement(['Chrome', 'Safari', 'Firefox', 'Edge']),
+    os: faker.helpers.arrayElement(['Windows', 'macOS', 'iOS', 'Android']),
+    referrer: `https://www.example-shop.com${page}`,
+    ipCountry: faker.location.countryCode(),
+  };
+  const variables = {
+    firstName: faker.person.firstName(),
+    customerId: faker.string.numeric(8),
+    email: faker.internet.email().toLowerCase(),
+  };
+  return { additional: JSON.stringify(additional), variables: JSON.stringify(variables) };
+}
+
+interface Draft {
+  offsetMs: number;
+  main: InteractionType;
+  all: InteractionType[];
+  value: string | null;
+  output: string | null;
+  metadata: string | null;
+  faq: Faq | undefined;
+  dialog: string;
+  dialogStatus: string;
+  recognitionType: string;
+  quality: number | null;
+  originating: boolean;
+  linkclick: string;
+  feedback: string;
+}
+
+function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active: boolean): Draft {
+  const d: Draft = {
+    offsetMs: 0,
+    main: 'QA',
+    all: ['QA'],
+    value: null,
+    output: null,
+    metadata: null,
+    faq: undefined,
+    dialog: '',
+    dialogStatus: '',
+    recognitionType: '',
+    quality: null,
+    originating: false,
+    linkclick: '',
+    feedback: '',
+  };
+  if (!active) {
+    const r = rng.next();
+    if (first || r < 0.5) {
+      d.main = 'Event';
+      const event = rng.pick(EVENTS);
+      d.value = event;
+      // An event that starts a dialog: "event triggers dialog → event + dialog".
+      if (rng.chance(0.3)) {
+        d.all = ['Event', 'Dialog'];
+        d.dialog = JSON.stringify([`${rng.pick(DIALOGS).name}/start`]);
+      } else d.all = ['Event'];
+      d.output = event === 'welcome' ? 'Hi! How can I help you today?' : null;
+      d.recognitionType = 'Event';
+    } else {
+      d.main = 'DataRetrieval';
+      d.all = ['DataRetrieval'];
+      d.recognitionType = 'DataRetrieval';
+    }
+    return d;
+  }
+  const faq = rng.pick(faqs);
+  const r = rng.next();
+  if (first && r < 0.5) {
+    d.main = 'Event';
+    d.all = ['Event'];
+    d.value = 'welcome';
+    d.output = 'Hi! How can I help you today?';
+    d.recognitionType = 'Event';
+    return d;
+  }
+  if (r < 0.5) {
+    d.main = 'QA';
+    d.faq = faq;
+    d.value = rng.pick(faq.questions);
+    d.quality = Math.round((0.55 + rng.next() * 0.45) * 1000) / 1000;
+    d.recognitionType = 'Classifier';
+    if (rng.chance(0.12)) {
+      d.all = ['QA', 'GenerativeAI'];
+      d.output = `${faq.answer} (summarised from our help centre)`;
+    } else {
+      d.all = ['QA'];
+      d.output = faq.answer;
+    }
+    d.metadata = JSON.stringify({ articleId: faq.articleId, confidence: d.quality });
+  } else if (r < 0.6) {
+    d.main = 'FaqClick';
+    d.all = ['FaqClick'];
+    d.faq = faq;
+    d.value = faq.title;
+    d.output = faq.answer;
+    d.recognitionType = 'Click';
+  } else if (r < 0.68) {
+    d.main = 'FaqSearch';
+    d.all = ['FaqSearch'];
+    d.faq = faq;
+    d.value = (faq.questions[0] ?? faq.title).split(' ').slice(0, 3).join(' ');
+    d.recognitionType = 'Search';
+  } else if (r < 0.78) {
+    const dialog = rng.pick(DIALOGS);
+    const transactional = rng.chance(0.5);
+    d.main = transactional ? 'TransactionalDialog' : 'Dialog';
+    d.all = [d.main];
+    d.value = rng.pick(faqs).questions[0] ?? '';
+    const step = rng.pick(dialog.steps);
+    d.output = `(${dialog.name}) ${step}`;
+    d.dialog = JSON.stringify([`${dialog.name}/${step}`]);
+    d.dialogStatus = transactional ? rng.pick(['InProgress', 'Completed', 'Aborted']) : '';
+    d.recognitionType = 'Dialog';
+  } else if (r < 0.86) {
+    d.main = 'LinkClick';
+    d.all = ['LinkClick'];
+    const page = rng.pick(PAGES);
+    d.value = `https://www.example-shop.com${page}`;
+    d.linkclick = JSON.stringify({ url: d.value, label: faq.title });
+    d.originating = true;
+    d.recognitionType = 'Click';
+  } else if (r < 0.92) {
+    d.main = 'Feedback';
+    d.all = ['Feedback'];
+    const positive = rng.chance(0.7);
+    d.value = positive ? 'positive' : 'negative';
+    d.feedback = JSON.stringify({ score: positive ? 1 : -1, comment: positive ? '' : 'Not what I asked' });
+    d.originating = true;
+    d.recognitionType = 'Feedback';
+  } else {
+    d.main = 'QA';
+    d.all = ['QA'];
+    d.value = rng.pick(['asdf', 'hello?', 'ok', 'thanks', '???']);
+    d.output = "Sorry, I didn't understand that. Could you rephrase your question?";
+    d.quality = Math.round(rng.next() * 0.3 * 1000) / 1000;
+    d.recognitionType = 'NoMatch';
+  }
+  return d;
+}
+
+/** Every interaction of the sessions that start in one hour, in time order, with their LogIds. */
+export function interactionsInHour(
+  seed: number,
+  project: Project,
+  hourIndex: number,
+  knobs: Knobs,
+): Interaction[] {
+  const tenant = tenantOf(project);
+  const sessions = Math.min(
+    MAX_SESSIONS_PER_HOUR,
+    conversationsInHour({ seed, api: 'digitalcx', tenant }, hourIndex, knobs),
+  );
+  const hourStart = hourIndex * MS_HOUR;
+  const rows: Omit<Interaction, 'logId'>[] = [];
+  for (let s = 0; s < sessions; s++) {
+    const rng = Rng.derive(seed, 'digitalcx', tenant, 'session', hourIndex, s);
+    const sessionUuid = rng.uuid();
+    const culture = project.cultures[rng.weightedIndex(project.cultureWeights)] as string;
+    const faqs = FAQS[culture] ?? FAQS.en ?? [];
+    const { environment, sessionMode } = sessionSetting(rng);
+    const active = !rng.chance(knobs.inactiveShare);
+    const count = active ? rng.int(2, 8) : rng.int(1, 3);
+    const page = rng.pick(PAGES);
+    const info = userInfo(rng, page);
+    // Sessions fit inside their hour, so an hour's rows never spill into the next.
+    let at = hourStart + rng.int(0, 47 * 60) * 1000 + rng.int(0, 999);
+    let previousUuid: string | null = null;
+    for (let i = 0; i < count; i++) {
+      const d = draftInteraction(rng, faqs, i === 0, active);
+      const uuid = rng.uuid();
+      const start = at;
+      const end = start + rng.int(40, 1800);
+      const faq = d.faq;
+      rows.push({
+        interactionUuid: uuid,
+        originatingInteractionUuid: d.originating ? previousUuid : null,
+        sessionUuid,
+        sessionIsActive: active,
+        timestampStart: start,
+        timestampEnd: end,
+        culture,
+        mainInteractionType: d.main,
+        allInteractionTypes: d.all,
+        allMask: maskOf(d.all),
+        mainMask: maskOf([d.main]),
+        interactionValue: d.value,
+        outputText: d.output,
+        outputMetadata: d.metadata,
+        articleIds: faq ? JSON.stringify([faq.articleId]) : '[]',
+        dialogPaths: d.dialog,
+        tDialogStatus: d.dialogStatus,
+        recognitionType: d.recognitionType,
+        recognitionQuality: d.quality,
+        recognitionDetails: d.quality === null ? '' : JSON.stringify({ model: 'nlu-v3', score: d.quality }),
+        generativeAISources:
+          d.all.includes('GenerativeAI') && faq ? JSON.stringify([`kb://articles/${faq.articleId}`]) : '',
+        articles: faq ? JSON.stringify([{ id: faq.articleId, title: faq.title }]) : '[]',
+        faqsFound: d.main === 'FaqSearch' && faq ? JSON.stringify([faq.articleId]) : '[]',
+        contexts: JSON.stringify([
+          { name: 'page', value: page },
+          { name: 'channel', value: 'web' },
+        ]),
+        pages: JSON.stringify([page]),
+        linkclickInfo: d.linkclick,
+        feedbackInfo: d.feedback,
+        additionalSessionInfo: info.additional,
+        variables: info.variables,
+        environment,
+        sessionMode,
+      });
+      previousUuid = uuid;
+      at = end + rng.int(3, 90) * 1000;
+    }
+  }
+  rows.sort(
+    (a, b) => a.timestampStart - b.timestampStart || (a.interactionUuid < b.interactionUuid ? -1 : 1),
+  );
+  return rows.map((row, rank) => ({ logId: hourIndex * LOG_IDS_PER_HOUR + rank, ...row }));
+}

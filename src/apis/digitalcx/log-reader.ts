@@ -1,0 +1,61 @@
+/** Reads the interaction log of a window hour by hour: pages by cursor, or the whole window as a stream. */
+import type { Knobs } from '../../core/knobs.js';
+import { MS_HOUR } from '../../core/time.js';
+import type { Cursor } from '../../core/tokens.js';
+import { type Interaction, interactionsInHour } from './interactions.js';
+import type { Project } from './project.js';
+import { type InteractionsQuery, matches } from './query.js';
+
+/** One page of rows and where the next page starts. */
+export interface Page {
+  rows: Interaction[];
+  next: Cursor;
+}
+
+function firstHour(q: InteractionsQuery): number {
+  return Math.floor(q.window.start / MS_HOUR);
+}
+
+function lastHour(q: InteractionsQuery): number {
+  return Math.ceil(q.cutoff / MS_HOUR) - 1;
+}
+
+/**
+ * Up to `size` matching rows from a cursor. Cost depends on the page, not on its position: the
+ * cursor names an hour, and hours are generated directly, never replayed from the start.
+ */
+export function readPage(
+  seed: number,
+  project: Project,
+  q: InteractionsQuery,
+  knobs: Knobs,
+  from: Cursor | undefined,
+  size: number,
+): Page {
+  const rows: Interaction[] = [];
+  let hour = from ? Math.max(from.unit, firstHour(q)) : firstHour(q);
+  let index = from && from.unit === hour ? from.index : 0;
+  const last = lastHour(q);
+  for (; hour <= last; hour++, index = 0) {
+    const all = interactionsInHour(seed, project, hour, knobs);
+    for (; index < all.length; index++) {
+      const row = all[index] as Interaction;
+      if (!matches(row, q)) continue;
+      if (rows.length === size) return { rows, next: { unit: hour, index } };
+      rows.push(row);
+    }
+  }
+  return { rows, next: { unit: last + 1, index: 0 } };
+}
+
+/** Every matching row of the window, one hour's worth at a time (for streaming). */
+export function* readHours(
+  seed: number,
+  project: Project,
+  q: InteractionsQuery,
+  knobs: Knobs,
+): Generator<Interaction[]> {
+  for (let hour = firstHour(q), last = lastHour(q); hour <= last; hour++) {
+    yield interactionsInHour(seed, project, hour, knobs).filter((row) => matches(row, q));
+  }
+}

@@ -1,0 +1,128 @@
+/** The interactions query: window, limits and filters, checked as the vendor documents them. */
+
+import { MockError } from '../../core/errors.js';
+import { hashKey } from '../../core/rng.js';
+import { isoMs, MS_DAY, parseInstant, type Window } from '../../core/time.js';
+import { ALL_FLAGS } from './interaction-types.js';
+import type { Environment, Interaction, SessionMode } from './interactions.js';
+
+/** No data exists before this instant (vendor doc: "no data is available prior to December 15th 2024"). */
+export const DATA_START = Date.UTC(2024, 11, 15);
+/** The oldest start date allowed, counted back from now (vendor doc: "not more than 90 days back"). */
+export const MAX_DAYS_BACK = 90;
+/** The longest window (vendor doc: "not more than one day's worth of data at the same time"). */
+export const MAX_WINDOW_MS = MS_DAY;
+
+/** What a request asks for, after validation. */
+export interface InteractionsQuery {
+  window: Window;
+  /** Rows must start before this (now): the log holds nothing from the future. */
+  cutoff: number;
+  culture: string | undefined;
+  filterText: string | undefined;
+  interactionTypes: number;
+  mainInteractionType: number;
+  environment: Environment;
+  sessionMode: SessionMode;
+  activeSessionOnly: boolean;
+  includeUserInfo: boolean;
+  paginate: boolean;
+  continuationToken: string | undefined;
+}
+
+function flags(name: string, value: unknown): number {
+  if (value === undefined) return ALL_FLAGS;
+  if (value === 'All') return ALL_FLAGS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > ALL_FLAGS) {
+    throw new MockError(
+      400,
+      `Invalid query parameter '${name}': '${String(value)}' must be a sum of interaction-type flags (Event 1, QA 2, FaqClick 4, Dialog 8, LinkClick 16, Feedback 32, FaqSearch 64, TransactionalDialog 128, DataRetrieval 256, GenerativeAI 512), from 1 to 1023, or All.`,
+    );
+  }
+  return n;
+}
+
+function instant(name: string, value: unknown): number {
+  const parsed = parseInstant(String(value));
+  if (!parsed) {
+    throw new MockError(
+      400,
+      `Invalid query parameter '${name}': '${String(value)}' is not a date; send an ISO 8601 date or timestamp such as 2025-03-01T00:00:00Z.`,
+    );
+  }
+  return parsed.ms;
+}
+
+/** Reads the validated query and enforces the documented limits, in the order the vendor states them. */
+export function readQuery(query: Record<string, unknown>, now: number): InteractionsQuery {
+  const start = instant('startDate', query.startDate);
+  const end = instant('endDate', query.endDate);
+  if (end < start) throw new MockError(400, 'End date cannot be earlier than start date.');
+  if (start < DATA_START) {
+    throw new MockError(
+      400,
+      `No data is available prior to December 15th 2024: startDate ${isoMs(start)} is earlier than ${isoMs(DATA_START)}.`,
+    );
+  }
+  const oldest = now - MAX_DAYS_BACK * MS_DAY;
+  if (start < oldest) {
+    throw new MockError(
+      400,
+      `You cannot request a date more than 90 days back: startDate ${isoMs(start)} is earlier than ${isoMs(oldest)} (90 days before now).`,
+    );
+  }
+  if (end - start > MAX_WINDOW_MS) {
+    const days = Math.round(((end - start) / MS_DAY) * 1000) / 1000;
+    throw new MockError(
+      400,
+      `You cannot request more than one day's worth of data at the same time: the window from startDate to endDate is ${days} days; the limit is 1 day (24 hours).`,
+    );
+  }
+  return {
+    window: { start, end },
+    cutoff: Math.min(end, now),
+    culture: query.culture as string | undefined,
+    filterText: query.filterText as string | undefined,
+    interactionTypes: flags('interactionTypes', query.interactionTypes),
+    mainInteractionType: flags('mainInteractionType', query.mainInteractionType),
+    environment: (query.environment as Environment | undefined) ?? 'Production',
+    sessionMode: (query.sessionMode as SessionMode | undefined) ?? 'Public',
+    activeSessionOnly: query.activeSessionOnly === true,
+    includeUserInfo: query.includeUserInfo === true,
+    paginate: query.paginateData === true,
+    continuationToken: query.continuationToken as string | undefined,
+  };
+}
+
+/** Whether a row passes every filter of the query (interaction-type flags match on overlap). */
+export function matches(row: Interaction, q: InteractionsQuery): boolean {
+  return (
+    row.timestampStart >= q.window.start &&
+    row.timestampStart < q.cutoff &&
+    row.environment === q.environment &&
+    row.sessionMode === q.sessionMode &&
+    (q.culture === undefined || row.culture === q.culture) &&
+    (row.allMask & q.interactionTypes) !== 0 &&
+    (row.mainMask & q.mainInteractionType) !== 0 &&
+    (!q.activeSessionOnly || row.sessionIsActive) &&
+    (q.filterText === undefined || (row.interactionValue ?? '').includes(q.filterText))
+  );
+}
+
+/** A hash of everything that selects rows: a continuation token is only valid for the same hash. */
+export function queryHash(customerKey: string, projectKey: string, q: InteractionsQuery): string {
+  return hashKey(
+    customerKey,
+    projectKey,
+    q.window.start,
+    q.window.end,
+    q.culture ?? '',
+    q.filterText ?? '',
+    q.interactionTypes,
+    q.mainInteractionType,
+    q.environment,
+    q.sessionMode,
+    String(q.activeSessionOnly),
+  ).toString(36);
+}

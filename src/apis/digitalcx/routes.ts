@@ -1,0 +1,120 @@
+/** DigitalCX handlers: thin glue between validated requests, the log reader and the wire format. */
+import type { Response } from 'express';
+import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { MockError } from '../../core/errors.js';
+import { hashKey } from '../../core/rng.js';
+import { streamChunks } from '../../core/stream.js';
+import { decodeToken, encodeToken } from '../../core/tokens.js';
+import { csvHeader, csvRow, jsonRow } from './columns.js';
+import type { Interaction } from './interactions.js';
+import { readHours, readPage } from './log-reader.js';
+import { projectOf } from './project.js';
+import { type InteractionsQuery, queryHash, readQuery } from './query.js';
+
+/** The magic key that names no customer or project (vendor's documented 400). */
+export const UNKNOWN_KEY = 'unknown';
+
+function wantsJson(input: OperationInput): boolean {
+  return /\bapplication\/json\b/i.test(String(input.req.headers.accept ?? ''));
+}
+
+function* bodyChunks(
+  rowGroups: Iterable<Interaction[]>,
+  json: boolean,
+  userInfo: boolean,
+  delimiter: string,
+): Generator<string> {
+  if (json) {
+    yield '[';
+    let first = true;
+    for (const rows of rowGroups) {
+      let chunk = '';
+      for (const row of rows) {
+        chunk += (first ? '' : ',') + JSON.stringify(jsonRow(row, userInfo));
+        first = false;
+      }
+      yield chunk;
+    }
+    yield ']';
+    return;
+  }
+  yield csvHeader(delimiter);
+  for (const rows of rowGroups) {
+    let chunk = '';
+    for (const row of rows) chunk += csvRow(row, userInfo, delimiter);
+    yield chunk;
+  }
+}
+
+const getInteractions: OperationHandler = async (input, res: Response) => {
+  const { customerKey, projectKey } = input.path as { customerKey: string; projectKey: string };
+  if (customerKey === UNKNOWN_KEY || projectKey === UNKNOWN_KEY) {
+    throw new MockError(400, `Customer key ${customerKey} with project ${projectKey} does not exist.`);
+  }
+  const { seed, now, knobs } = input.ctx;
+  const q: InteractionsQuery = readQuery(input.query, now);
+  const project = projectOf(customerKey, projectKey);
+  const json = wantsJson(input);
+  // Only admins and content engineers see user info; the magic `viewer` is neither (vendor doc).
+  const userInfo = q.includeUserInfo && input.caller.role === 'admin';
+  res.status(200).type(json ? 'application/json' : 'text/csv');
+
+  if (!q.paginate) {
+    await streamChunks(
+      res,
+      bodyChunks(readHours(seed, project, q, knobs), json, userInfo, knobs.csvDelimiter),
+    );
+    return;
+  }
+  const hash = queryHash(customerKey, projectKey, q);
+  const from =
+    q.continuationToken === undefined
+      ? undefined
+      : decodeToken(seed, hash, q.continuationToken, 'continuationToken');
+  const page = readPage(seed, project, q, knobs, from, Math.max(1, Math.floor(knobs.pageSize)));
+  if (from && page.rows.length === 0) {
+    res.status(204).end();
+    return;
+  }
+  res.setHeader('continuationToken', encodeToken(seed, hash, page.next));
+  res.send([...bodyChunks([page.rows], json, userInfo, knobs.csvDelimiter)].join(''));
+};
+
+/** Access tokens: magic client secrets pass through as the magic token of the same name. */
+const MAGIC_SECRETS = new Set(['viewer', 'forbidden']);
+
+const postToken: OperationHandler = (input, res: Response) => {
+  const body = (input.body ?? {}) as Record<string, string | undefined>;
+  if (body.grant_type !== 'client_credentials') {
+    throw new MockError(
+      400,
+      `AADSTS70003: The grant_type '${body.grant_type ?? ''}' is not supported; send grant_type=client_credentials.`,
+      {
+        code: 'unsupported_grant_type',
+      },
+    );
+  }
+  const clientId = body.client_id ?? '';
+  const secret = body.client_secret ?? '';
+  if (secret === 'expired') {
+    throw new MockError(401, 'AADSTS7000222: The provided client secret keys are expired.', {
+      code: 'invalid_client',
+    });
+  }
+  const accessToken = MAGIC_SECRETS.has(secret)
+    ? secret
+    : `mock.${Buffer.from(clientId).toString('base64url')}.${hashKey(input.ctx.seed, clientId, secret).toString(36)}`;
+  const expiresOn = Math.floor(input.ctx.now / 1000) + 3599;
+  res.status(200).json({
+    token_type: 'Bearer',
+    expires_in: '3599',
+    ext_expires_in: '3599',
+    expires_on: String(expiresOn),
+    not_before: String(expiresOn - 3599),
+    resource: body.resource ?? 'https://digitalcx.onmicrosoft.com/external-api',
+    access_token: accessToken,
+  });
+};
+
+/** Handlers by operationId. */
+export const handlers = { getInteractions, postToken };

@@ -1,0 +1,53 @@
+/** What an API folder provides: its handlers by operationId, its auth and its error shape. */
+import type { Request, Response } from 'express';
+import type { MockError } from './errors.js';
+import type { Knobs } from './knobs.js';
+import type { Scenario } from './scenario.js';
+import type { SpecOperation } from './spec.js';
+
+/** Who is calling, as the API's auth understood it. */
+export interface Caller {
+  /** The credential's secret part (the tenant for APIs whose token identifies the account). */
+  credential: string;
+  /** `viewer` = the least rights the API knows; `admin` = everything. */
+  role: 'admin' | 'viewer';
+}
+
+/** The per-request controls: seed, clock, scenario and its knobs. */
+export interface RequestContext {
+  seed: number;
+  now: number;
+  scenario: Scenario;
+  knobs: Knobs;
+}
+
+/** Everything a handler gets: validated parameters, the caller and the controls. */
+export interface OperationInput {
+  operation: SpecOperation;
+  query: Record<string, unknown>;
+  path: Record<string, string>;
+  headers: Record<string, unknown>;
+  body: unknown;
+  caller: Caller;
+  ctx: RequestContext;
+  req: Request;
+}
+
+/** Answers one operation; sends the response itself (JSON, CSV, a stream…). */
+export type OperationHandler = (input: OperationInput, res: Response) => void | Promise<void>;
+
+/** One emulated vendor API. */
+export interface ApiModule {
+  /** Short name: URL prefix, spec file name and registry key (`digitalcx`). */
+  name: string;
+  /** The vendor and API, for people. */
+  title: string;
+  /** Handlers by operationId: one per operation of the spec, no more, no less. */
+  handlers: Record<string, OperationHandler>;
+  /** Checks the request's credentials; throws the vendor's 401/403 as a MockError. */
+  authenticate(req: Request, operation: SpecOperation): Caller;
+  /** Sends an error in the vendor's shape. */
+  sendError(res: Response, error: MockError, ctx: { now: number }): void;
+  /** The vendor's documented error for a status (used by `Prefer: code=` and scenarios). */
+  documentedError(status: number, operation: SpecOperation): MockError;
+}

@@ -1,0 +1,150 @@
+/** Seeded, derivable pseudo-random numbers: any piece of data gets its own stream from a key. */
+
+/** One key part: the seed, an API name, a tenant, an hour index… */
+export type KeyPart = string | number;
+
+/** FNV-1a over the parts, then a murmur3 finaliser: a well-mixed 32-bit hash of a key. */
+export function hashKey(...parts: readonly KeyPart[]): number {
+  let h = 0x811c9dc5;
+  for (const part of parts) {
+    const s = typeof part === 'number' ? `#${part}` : part;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f; // separator, so ('ab','c') and ('a','bc') differ
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A small, fast generator (mulberry32) with the helpers generators need. */
+export class Rng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A stream derived from a key: independent of every other key, reproducible from the key alone. */
+  static derive(...parts: readonly KeyPart[]): Rng {
+    return new Rng(hashKey(...parts));
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  uint32(): number {
+    return Math.floor(this.next() * 4294967296) >>> 0;
+  }
+
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('Rng.pick needs a non-empty list');
+    return item;
+  }
+
+  /** Index chosen with probability proportional to its weight. */
+  weightedIndex(weights: readonly number[]): number {
+    let total = 0;
+    for (const w of weights) total += w;
+    let r = this.next() * total;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i] ?? 0;
+      if (r < 0) return i;
+    }
+    return weights.length - 1;
+  }
+
+  /** Standard normal deviate (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Poisson-distributed count with mean lambda (exact for small means, normal approximation above 60). */
+  poisson(lambda: number): number {
+    if (lambda <= 0) return 0;
+    if (lambda > 60) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    let p = this.next();
+    while (p > limit) {
+      k++;
+      p *= this.next();
+    }
+    return k;
+  }
+
+  /** Binomial count of n trials with probability p (exact below 40 trials, normal approximation above). */
+  binomial(n: number, p: number): number {
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (n < 40) {
+      let k = 0;
+      for (let i = 0; i < n; i++) if (this.next() < p) k++;
+      return k;
+    }
+    const mean = n * p;
+    const sd = Math.sqrt(n * p * (1 - p));
+    return Math.min(n, Math.max(0, Math.round(mean + sd * this.normal())));
+  }
+
+  /** A random RFC 4122 version-4 UUID drawn from this stream. */
+  uuid(): string {
+    const hex: string[] = [];
+    for (let i = 0; i < 4; i++) hex.push(this.uint32().toString(16).padStart(8, '0'));
+    const s = hex.join('');
+    const variant = ((Number.parseInt(s[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
+  }
+
+  /** A lower-case hex string of the given length. */
+  hex(length: number): string {
+    let out = '';
+    while (out.length < length) out += this.uint32().toString(16).padStart(8, '0');
+    return out.slice(0, length);
+  }
+}
+
+/** Splits a total into parts proportional to weights, exactly (the parts always add up to the total). */
+export function splitCount(total: number, weights: readonly number[], rng: Rng): number[] {
+  const parts = new Array<number>(weights.length).fill(0);
+  let remaining = total;
+  let weightLeft = 0;
+  for (const w of weights) weightLeft += w;
+  for (let i = 0; i < weights.length - 1 && remaining > 0; i++) {
+    const w = weights[i] ?? 0;
+    const share = weightLeft > 0 ? w / weightLeft : 0;
+    const k = rng.binomial(remaining, share);
+    parts[i] = k;
+    remaining -= k;
+    weightLeft -= w;
+  }
+  if (weights.length > 0) parts[weights.length - 1] = (parts[weights.length - 1] ?? 0) + remaining;
+  return parts;
+}

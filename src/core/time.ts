@@ -1,0 +1,121 @@
+/** Instants, UTC units and buckets: parsing what vendors accept and cutting windows into series. */
+
+export const MS_HOUR = 3_600_000;
+export const MS_DAY = 86_400_000;
+
+/** A time unit buckets align to (UTC; weeks start Monday; quarters start Jan/Apr/Jul/Oct). */
+export type TimeUnit = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** A half-open window [start, end) in epoch milliseconds. */
+export interface Window {
+  start: number;
+  end: number;
+}
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** Parsed instant, and whether the text was a date alone (some vendors read a date-only end as "that whole day"). */
+export interface ParsedInstant {
+  ms: number;
+  dateOnly: boolean;
+}
+
+/**
+ * Parses an ISO 8601 date or date-time as vendors accept it: a date alone is midnight UTC, a time
+ * without zone is UTC. Returns undefined for anything else, including impossible dates (2025-02-30).
+ */
+export function parseInstant(text: string): ParsedInstant | undefined {
+  const m = INSTANT.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h ?? 0);
+  const minute = Number(mi ?? 0);
+  const second = Number(s ?? 0);
+  const millis = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCDate() !== day || check.getUTCFullYear() !== year) return undefined;
+  if (year < 100) ms = new Date(ms).setUTCFullYear(year);
+  if (zone && zone !== 'Z' && zone !== 'z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offH = Number(digits.slice(0, 2));
+    const offM = Number(digits.slice(2, 4));
+    if (offH > 23 || offM > 59) return undefined;
+    ms -= sign * (offH * 60 + offM) * 60_000;
+  }
+  return { ms, dateOnly: h === undefined };
+}
+
+/** ISO 8601 with milliseconds in UTC (2024-04-01T00:00:00.000Z). */
+export function isoMs(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** RFC 3339 in UTC without fractional seconds (2024-04-01T00:00:00Z). */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The start of the UTC unit containing the instant. */
+export function startOf(ms: number, unit: TimeUnit): number {
+  const d = new Date(ms);
+  switch (unit) {
+    case 'hour':
+      return Math.floor(ms / MS_HOUR) * MS_HOUR;
+    case 'day':
+      return Math.floor(ms / MS_DAY) * MS_DAY;
+    case 'week': {
+      const day = Math.floor(ms / MS_DAY) * MS_DAY;
+      const dow = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
+      return day - dow * MS_DAY;
+    }
+    case 'month':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    case 'quarter':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (d.getUTCMonth() % 3), 1);
+    case 'year':
+      return Date.UTC(d.getUTCFullYear(), 0, 1);
+  }
+}
+
+/** The start of the next unit after the one starting at `start`. */
+export function addUnit(start: number, unit: TimeUnit, count = 1): number {
+  const d = new Date(start);
+  switch (unit) {
+    case 'hour':
+      return start + count * MS_HOUR;
+    case 'day':
+      return start + count * MS_DAY;
+    case 'week':
+      return start + count * 7 * MS_DAY;
+    case 'month':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + count, 1);
+    case 'quarter':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3 * count, 1);
+    case 'year':
+      return Date.UTC(d.getUTCFullYear() + count, 0, 1);
+  }
+}
+
+/** One bucket of a series: its aligned start, and the part of the window it covers. */
+export interface Bucket {
+  start: number;
+  from: number;
+  to: number;
+}
+
+/** The buckets of a unit that intersect [start, end), aligned to UTC unit boundaries. */
+export function bucketsOf(window: Window, unit: TimeUnit): Bucket[] {
+  const buckets: Bucket[] = [];
+  for (let b = startOf(window.start, unit); b < window.end; b = addUnit(b, unit)) {
+    const next = addUnit(b, unit);
+    buckets.push({ start: b, from: Math.max(b, window.start), to: Math.min(next, window.end) });
+  }
+  return buckets;
+}

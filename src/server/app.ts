@@ -1,0 +1,110 @@
+/** createApp(config): the whole mock as an Express app, built without listening. */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { realNow } from '../core/clock.js';
+import type { Scenario } from '../core/scenario.js';
+import { type LoadedSpec, loadSpec } from '../core/spec.js';
+import { isoMs } from '../core/time.js';
+import { createApiRouter, type RouteInfo } from './api-router.js';
+import type { Config } from './config.js';
+import { createControlPlane } from './control-plane.js';
+import { API_MODULES } from './registry.js';
+import { MockState } from './state.js';
+
+/** The app plus the state tests and the programmatic API reach into. */
+export interface MockApp {
+  app: Express;
+  state: MockState;
+  specs: ReadonlyMap<string, LoadedSpec>;
+}
+
+function headerRecord(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/** Builds the app for a config; specs are loaded and validators compiled here, once. */
+export function createMockApp(config: Config, scenarios: readonly Scenario[] = []): MockApp {
+  const state = new MockState(config, scenarios);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', false);
+
+  const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
+  const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+    if (req.headers.origin) res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader(
+      'Access-Control-Expose-Headers',
+      'continuationToken, X-Mock-Seed, X-Mock-Now, X-Mock-Scenario, Retry-After',
+    );
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/__mock')) return next();
+    const started = process.hrtime.bigint();
+    const entry = state.journal.add({
+      receivedAt: isoMs(realNow()),
+      method: req.method,
+      url: req.originalUrl,
+      api: null,
+      operationId: null,
+      headers: headerRecord(req),
+      status: null,
+      durationMs: null,
+    });
+    res.on('finish', () => {
+      const route = res.locals.route as RouteInfo | undefined;
+      entry.api = route?.api ?? null;
+      entry.operationId = route?.operationId ?? null;
+      entry.status = res.statusCode;
+      entry.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    });
+    next();
+  });
+
+  if (config.admin) app.use('/__mock', createControlPlane(config, state, specs));
+
+  for (const module of modules) {
+    app.use(`/${module.name}`, createApiRouter(module, specs.get(module.name) as LoadedSpec, config, state));
+  }
+
+  app.use((req: Request, res: Response) => {
+    res.status(404).json({
+      error: {
+        status: 404,
+        code: 'not_found',
+        message: `Nothing at ${req.method} ${req.path}. The APIs live under ${modules.map((m) => `/${m.name}`).join(', ')}${config.admin ? '; the control plane under /__mock' : ''}.`,
+      },
+    });
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error('bot-analytics-mock: unexpected error', error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res
+      .status(500)
+      .json({ error: { status: 500, code: 'internal_error', message: 'Internal error in the mock.' } });
+  });
+  return { app, state, specs };
+}
+
+/** The Express app for a config (see createMockApp for the state behind it). */
+export function createApp(config: Config, scenarios: readonly Scenario[] = []): Express {
+  return createMockApp(config, scenarios).app;
+}

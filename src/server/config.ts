@@ -1,0 +1,165 @@
+/** The one config module: the only reader of argv and the environment. Bad values fail fast, by name. */
+import { parseArgs } from 'node:util';
+import { parseSeed } from '../core/controls.js';
+import { parseInstant } from '../core/time.js';
+import { API_NAMES } from './registry.js';
+
+/** A latency range in milliseconds (min = max for a fixed delay). */
+export interface Latency {
+  min: number;
+  max: number;
+}
+
+/** Everything the server can be told. */
+export interface Config {
+  /** TCP port to listen on (CLI only). */
+  port: number;
+  /** Interface to bind (CLI only). */
+  host: string;
+  /** Default seed of the world model. */
+  seed: number;
+  /** Fixed "now" in epoch ms; undefined = the real clock. */
+  now: number | undefined;
+  /** Delay added to every API response. */
+  latency: Latency | undefined;
+  /** Serve the control plane under /__mock and /docs. */
+  admin: boolean;
+  /** The scenario in force at start. */
+  scenario: string;
+  /** Which APIs to mount (default: all). */
+  apis: string[];
+  /** How many requests the journal keeps. */
+  journalSize: number;
+  /** Log level of the request log. */
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** The configuration of a default server; tests start from here. */
+export function createConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 4010,
+    host: '0.0.0.0',
+    seed: 1,
+    now: undefined,
+    latency: undefined,
+    admin: true,
+    scenario: 'default',
+    apis: [...API_NAMES],
+    journalSize: 1000,
+    logLevel: 'info',
+    ...overrides,
+  };
+}
+
+/** Thrown for a bad flag or environment value; the CLI prints the message and exits 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+/** The --help text: every flag and variable with its default. */
+export const HELP = `bot-analytics-mock — a deterministic emulator of five chatbot-analytics APIs
+
+Usage: bot-analytics-mock [options]
+
+Options (environment variable in brackets):
+  --port <n>          port to listen on, 1-65535 [PORT] (default 4010)
+  --host <addr>       interface to bind [HOST] (default 0.0.0.0)
+  --seed <n>          seed of the world model, 0-4294967295 [MOCK_SEED] (default 1)
+  --now <iso>         fixed clock, e.g. 2025-03-01T12:00:00Z [MOCK_NOW] (default: the real clock)
+  --scenario <name>   scenario in force at start [MOCK_SCENARIO] (default "default")
+  --latency <ms>      delay per response: "200" or a range "100-400" [MOCK_LATENCY] (default none)
+  --api <name>        mount only this API; repeatable [MOCK_APIS, comma-separated] (default all:
+                      ${API_NAMES.join(', ')})
+  --log-level <lvl>   ${LOG_LEVELS.join('|')} [LOG_LEVEL] (default info)
+  --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
+  -h, --help          show this help
+`;
+
+function fail(source: string, value: string, accepted: string): never {
+  throw new ConfigError(`Invalid ${source}: '${value}'. Expected ${accepted}.`);
+}
+
+function parsePort(value: string, source: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65535)
+    fail(source, value, 'a port from 1 to 65535');
+  return Number(value);
+}
+
+function parseLatency(value: string, source: string): Latency {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(value);
+  if (!m) fail(source, value, 'milliseconds ("200") or a range ("100-400")');
+  const min = Number(m[1]);
+  const max = Number(m[2] ?? m[1]);
+  if (max < min || max > 120_000) fail(source, value, 'a range "min-max" with min <= max <= 120000');
+  return { min, max };
+}
+
+/** Reads the command line and the environment into a Config, or returns 'help'. */
+export function configFromArgs(argv: string[], env: Record<string, string | undefined>): Config | 'help' {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        now: { type: 'string' },
+        scenario: { type: 'string' },
+        latency: { type: 'string' },
+        api: { type: 'string', multiple: true },
+        'log-level': { type: 'string' },
+        'no-admin': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}. Run with --help to see every option.`);
+  }
+  if (values.help) return 'help';
+  const config = createConfig();
+  const pick = (flag: string, variable: string): [string, string] | undefined => {
+    const v = values[flag];
+    if (typeof v === 'string') return [v, `--${flag}`];
+    const e = env[variable];
+    return e !== undefined && e !== '' ? [e, variable] : undefined;
+  };
+  const port = pick('port', 'PORT');
+  if (port) config.port = parsePort(...port);
+  const host = pick('host', 'HOST');
+  if (host) config.host = host[0];
+  const seed = pick('seed', 'MOCK_SEED');
+  if (seed) config.seed = parseSeed(seed[0]) ?? fail(seed[1], seed[0], 'a whole number from 0 to 4294967295');
+  const now = pick('now', 'MOCK_NOW');
+  if (now)
+    config.now =
+      parseInstant(now[0])?.ms ?? fail(now[1], now[0], 'an ISO 8601 instant such as 2025-03-01T12:00:00Z');
+  const scenario = pick('scenario', 'MOCK_SCENARIO');
+  if (scenario) config.scenario = scenario[0];
+  const latency = pick('latency', 'MOCK_LATENCY');
+  if (latency) config.latency = parseLatency(...latency);
+  const level = pick('log-level', 'LOG_LEVEL');
+  if (level) {
+    if (!(LOG_LEVELS as readonly string[]).includes(level[0]))
+      fail(level[1], level[0], `one of ${LOG_LEVELS.join(', ')}`);
+    config.logLevel = level[0] as Config['logLevel'];
+  }
+  const apiFlags = values.api as string[] | undefined;
+  const apis = apiFlags ?? (env.MOCK_APIS ? env.MOCK_APIS.split(',').map((s) => s.trim()) : undefined);
+  if (apis) {
+    for (const api of apis)
+      if (!API_NAMES.includes(api))
+        fail(apiFlags ? '--api' : 'MOCK_APIS', api, `one of ${API_NAMES.join(', ')}`);
+    config.apis = [...new Set(apis)];
+  }
+  if (values['no-admin'] === true) config.admin = false;
+  else if (env.MOCK_ADMIN !== undefined && env.MOCK_ADMIN !== '') {
+    if (!['true', 'false'].includes(env.MOCK_ADMIN)) fail('MOCK_ADMIN', env.MOCK_ADMIN, 'true or false');
+    config.admin = env.MOCK_ADMIN === 'true';
+  }
+  return config;
+}

@@ -1,0 +1,104 @@
+/** The control plane under /__mock: health, request journal, scenario switch and the specs. */
+import express, { type Router } from 'express';
+import { resolveNow } from '../core/clock.js';
+import { MockError } from '../core/errors.js';
+import type { LoadedSpec } from '../core/spec.js';
+import { isoMs } from '../core/time.js';
+import type { Config } from './config.js';
+import type { MockState } from './state.js';
+import { VERSION } from './version.js';
+
+function controlError(res: express.Response, error: MockError): void {
+  res
+    .status(error.status)
+    .json({ error: { status: error.status, code: error.code ?? 'bad_request', message: error.message } });
+}
+
+/** The /__mock router. */
+export function createControlPlane(
+  config: Config,
+  state: MockState,
+  specs: ReadonlyMap<string, LoadedSpec>,
+): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '16kb' }));
+
+  router.get('/health', (_req, res) => {
+    res.json({
+      status: 'ok',
+      version: VERSION,
+      seed: config.seed,
+      now: isoMs(resolveNow(config.now)),
+      clock: config.now === undefined ? 'real' : 'fixed',
+      scenario: state.scenario.name,
+      apis: [...specs.keys()].map((name) => ({ name, prefix: `/${name}`, spec: `/__mock/specs/${name}` })),
+      specs: Object.fromEntries([...specs].map(([name, spec]) => [name, { sha256: spec.sha256 }])),
+    });
+  });
+
+  router.get('/requests', (_req, res) => {
+    res.json({ requests: state.journal.list() });
+  });
+  router.delete('/requests', (_req, res) => {
+    state.journal.clear();
+    res.status(204).end();
+  });
+
+  router.get('/scenario', (_req, res) => {
+    const { name, description } = state.scenario;
+    res.json({ name, description });
+  });
+  router.put('/scenario', (req, res) => {
+    const name = (req.body as { name?: unknown } | undefined)?.name;
+    if (typeof name !== 'string' || name === '') {
+      controlError(
+        res,
+        new MockError(400, 'Send a JSON body {"name": "<scenario>"} with Content-Type: application/json.'),
+      );
+      return;
+    }
+    try {
+      const { description } = state.setScenario(name);
+      res.json({ name, description });
+    } catch (error) {
+      controlError(res, error as MockError);
+    }
+  });
+  router.get('/scenarios', (_req, res) => {
+    res.json({
+      current: state.scenario.name,
+      scenarios: [...state.scenarios.values()].map(({ name, description }) => ({ name, description })),
+    });
+  });
+
+  router.get('/specs/:api', (req, res) => {
+    const spec = specs.get(req.params.api);
+    if (!spec) {
+      controlError(
+        res,
+        new MockError(404, `No spec named '${req.params.api}'. Known: ${[...specs.keys()].join(', ')}.`),
+      );
+      return;
+    }
+    if (req.accepts(['application/yaml', 'application/json']) === 'application/json') {
+      res.json(spec.document);
+    } else {
+      res.type('application/yaml').send(spec.text);
+    }
+  });
+
+  router.use((req, res) => {
+    controlError(res, new MockError(404, `No control-plane endpoint at ${req.method} /__mock${req.path}.`));
+  });
+  router.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number }).status ?? 500;
+    controlError(
+      res,
+      new MockError(
+        status >= 400 && status < 500 ? status : 500,
+        status < 500 ? 'The request body could not be read as JSON.' : 'Internal error.',
+      ),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,10 @@
+/** The registry of emulated APIs: adding an API is one folder, one spec and one line here. */
+
+import { digitalcx } from '../apis/digitalcx/index.js';
+import type { ApiModule } from '../core/api.js';
+
+/** Every API the mock can serve, in URL-table order. */
+export const API_MODULES: readonly ApiModule[] = [digitalcx];
+
+/** Their names (URL prefixes). */
+export const API_NAMES: readonly string[] = API_MODULES.map((api) => api.name);
