@@ -64,7 +64,7 @@ export const HELP = `bot-analytics-mock — a deterministic emulator of five cha
 Usage: bot-analytics-mock [options]
 
 Options (environment variable in brackets):
-  --port <n>          port to listen on, 1-65535 [PORT] (default 4010)
+  --port <n>          port to listen on, 0-65535, 0 = any free port [PORT] (default 4010)
   --host <addr>       interface to bind [HOST] (default 0.0.0.0)
   --seed <n>          seed of the world model, 0-4294967295 [MOCK_SEED] (default 1)
   --now <iso>         fixed clock, e.g. 2025-03-01T12:00:00Z [MOCK_NOW] (default: the real clock)
@@ -82,8 +82,8 @@ function fail(source: string, value: string, accepted: string): never {
 }
 
 function parsePort(value: string, source: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65535)
-    fail(source, value, 'a port from 1 to 65535');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    fail(source, value, 'a port from 0 to 65535 (0 = any free port)');
   return Number(value);
 }
 

@@ -136,6 +136,7 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
     return d;
   }
   const faq = rng.pick(faqs);
+  // A session opens with the welcome event or a question: clicks and feedback refer to an earlier answer.
   const r = rng.next();
   if (first && r < 0.5) {
     d.main = 'Event';
@@ -145,7 +146,7 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
     d.recognitionType = 'Event';
     return d;
   }
-  if (r < 0.5) {
+  if (r < 0.5 || first) {
     d.main = 'QA';
     d.faq = faq;
     d.value = rng.pick(faq.questions);

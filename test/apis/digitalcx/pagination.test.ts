@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../src/core/scenario.js';
+import { testApp } from '../../support/app.js';
+import { csvRows, DAY, get, interactionsUrl } from './support.js';
+
+const SMALL_PAGES: Scenario = {
+  name: 'small-pages',
+  description: 'pages of 37 rows',
+  knobs: { pageSize: 37 },
+  rules: [],
+};
+const SCENARIO = { 'X-Mock-Scenario': 'small-pages' };
+
+async function allPages(
+  query: Record<string, string | number | boolean>,
+  headers: Record<string, string> = {},
+) {
+  const mock = testApp({}, [SMALL_PAGES]);
+  const pages: Record<string, string>[][] = [];
+  let token: string | undefined;
+  for (let i = 0; i < 500; i++) {
+    const res = await get(
+      mock,
+      interactionsUrl({ ...query, paginateData: true, ...(token ? { continuationToken: token } : {}) }),
+      {
+        ...SCENARIO,
+        ...headers,
+      },
+    );
+    if (res.status === 204) return { pages, last: res };
+    expect(res.status).toBe(200);
+    token = res.headers.continuationtoken as string;
+    expect(token, 'every 200 page carries a token').toBeTruthy();
+    pages.push(csvRows(res.text));
+  }
+  throw new Error('pagination did not end');
+}
+
+describe('DigitalCX pagination', () => {
+  it('yields exactly the unpaginated rows, in order, without duplicates, ending in 204', async () => {
+    const query = { startDate: '2025-02-28T06:00:00Z', endDate: '2025-02-28T14:00:00Z' };
+    const whole = csvRows((await get(testApp(), interactionsUrl(query))).text);
+    const { pages, last } = await allPages(query);
+    const paged = pages.flat();
+    expect(whole.length).toBeGreaterThan(37 * 3);
+    expect(paged.map((r) => r.LogId)).toEqual(whole.map((r) => r.LogId));
+    expect(new Set(paged.map((r) => r.InteractionUuid)).size).toBe(paged.length);
+    expect(last.text).toBe('');
+  });
+
+  it('takes its page size from the pageSize knob', async () => {
+    const { pages } = await allPages({ startDate: '2025-02-28T06:00:00Z', endDate: '2025-02-28T14:00:00Z' });
+    expect(pages.slice(0, -1).every((p) => p.length === 37)).toBe(true);
+    expect(pages.at(-1)?.length).toBeLessThanOrEqual(37);
+  });
+
+  it('pages the filtered rows only', async () => {
+    const query = { ...DAY, interactionTypes: 2, culture: 'en' };
+    const whole = csvRows((await get(testApp(), interactionsUrl(query))).text);
+    const { pages } = await allPages(query);
+    expect(pages.flat().map((r) => r.LogId)).toEqual(whole.map((r) => r.LogId));
+  });
+
+  it('answers 200 with a header row and a token for an empty window, then 204', async () => {
+    const query = { startDate: '2025-03-01T13:00:00Z', endDate: '2025-03-01T14:00:00Z' }; // after now
+    const { pages, last } = await allPages(query);
+    expect(pages).toEqual([[]]);
+    expect(last.status).toBe(204);
+  });
+
+  it('refuses a token used with other filters', async () => {
+    const mock = testApp({}, [SMALL_PAGES]);
+    const first = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), SCENARIO);
+    const token = first.headers.continuationtoken as string;
+    const res = await get(
+      mock,
+      interactionsUrl({ ...DAY, paginateData: true, culture: 'en', continuationToken: token }),
+      SCENARIO,
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/^Invalid continuationToken: it was issued for another query or seed/);
+  });
+
+  it('refuses a token from another seed and a tampered token', async () => {
+    const mock = testApp({}, [SMALL_PAGES]);
+    const first = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), SCENARIO);
+    const token = first.headers.continuationtoken as string;
+    const otherSeed = await get(
+      mock,
+      interactionsUrl({ ...DAY, paginateData: true, continuationToken: token }),
+      {
+        ...SCENARIO,
+        'X-Mock-Seed': '2',
+      },
+    );
+    expect(otherSeed.status).toBe(400);
+    const tampered = await get(
+      mock,
+      interactionsUrl({ ...DAY, paginateData: true, continuationToken: `x${token}` }),
+      SCENARIO,
+    );
+    expect(tampered.status).toBe(400);
+  });
+
+  it('accepts a token in another app instance with the same seed', async () => {
+    const first = await get(
+      testApp({}, [SMALL_PAGES]),
+      interactionsUrl({ ...DAY, paginateData: true }),
+      SCENARIO,
+    );
+    const token = first.headers.continuationtoken as string;
+    const url = interactionsUrl({ ...DAY, paginateData: true, continuationToken: token });
+    const a = await get(testApp({}, [SMALL_PAGES]), url, SCENARIO);
+    const b = await get(testApp({}, [SMALL_PAGES]), url, SCENARIO);
+    expect(a.status).toBe(200);
+    expect(a.text).toBe(b.text);
+    expect(csvRows(a.text)[0]?.LogId).not.toBe(csvRows(first.text)[0]?.LogId);
+  });
+
+  it('pages JSON the same way as CSV', async () => {
+    const mock = testApp({}, [SMALL_PAGES]);
+    const csv = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), SCENARIO);
+    const json = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), {
+      ...SCENARIO,
+      Accept: 'application/json',
+    });
+    expect(json.headers.continuationtoken).toBe(csv.headers.continuationtoken);
+    expect((json.body as { LogId: number }[]).map((r) => String(r.LogId))).toEqual(
+      csvRows(csv.text).map((r) => r.LogId),
+    );
+  });
+});

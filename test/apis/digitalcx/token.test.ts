@@ -1,0 +1,68 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../support/app.js';
+import { send } from '../../support/contract.js';
+import { csvRows, DAY, get, interactionsUrl } from './support.js';
+
+const FORM = {
+  grant_type: 'client_credentials',
+  client_id: 'my-client',
+  client_secret: 's3cret',
+  resource: 'https://digitalcx.onmicrosoft.com/external-api',
+};
+
+describe('DigitalCX token endpoint', () => {
+  it('issues a bearer token, expires_in as a string, that the interactions endpoint accepts', async () => {
+    const mock = testApp();
+    const res = await send(request(mock.app).post('/digitalcx/oauth2/token').type('form').send(FORM));
+    expect(res.status).toBe(200);
+    expect(res.body.token_type).toBe('Bearer');
+    expect(res.body.expires_in).toBe('3599');
+    const data = await get(mock, interactionsUrl(DAY), { Authorization: `Bearer ${res.body.access_token}` });
+    expect(data.status).toBe(200);
+  });
+
+  it('passes the magic viewer secret through, so user info stays empty', async () => {
+    const mock = testApp();
+    const res = await send(
+      request(mock.app)
+        .post('/digitalcx/oauth2/token')
+        .type('form')
+        .send({ ...FORM, client_secret: 'viewer' }),
+    );
+    expect(res.body.access_token).toBe('viewer');
+    const rows = csvRows(
+      (
+        await get(mock, interactionsUrl({ ...DAY, includeUserInfo: true }), {
+          Authorization: 'Bearer viewer',
+        })
+      ).text,
+    );
+    expect(rows.every((r) => r.Variables === '')).toBe(true);
+  });
+
+  it('answers 401 invalid_client for the magic expired secret', async () => {
+    const res = await send(
+      request(testApp().app)
+        .post('/digitalcx/oauth2/token')
+        .type('form')
+        .send({ ...FORM, client_secret: 'expired' }),
+    );
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe('invalid_client');
+  });
+
+  it.each([
+    [{ ...FORM, grant_type: 'password' }, 'unsupported_grant_type', /grant_type 'password' is not supported/],
+    [
+      { grant_type: 'client_credentials', client_secret: 'x' },
+      'invalid_body',
+      /missing the required field 'client_id'/,
+    ],
+  ])('answers 400 in the OAuth2 error shape for %j', async (form, code, message) => {
+    const res = await send(request(testApp().app).post('/digitalcx/oauth2/token').type('form').send(form));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe(code);
+    expect(res.body.error_description).toMatch(message);
+  });
+});

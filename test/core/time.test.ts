@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { bucketsOf, isoMs, parseInstant, startOf, type TimeUnit } from '../../src/core/time.js';
+
+describe('time', () => {
+  it.each([
+    ['2025-03-01', '2025-03-01T00:00:00.000Z', true],
+    ['2025-03-01T10:57', '2025-03-01T10:57:00.000Z', false],
+    ['2025-03-01T10:57:12.873Z', '2025-03-01T10:57:12.873Z', false],
+    ['2025-03-01T10:57:12.8731234Z', '2025-03-01T10:57:12.873Z', false],
+    ['2025-03-01T12:00:00+02:00', '2025-03-01T10:00:00.000Z', false],
+    ['2025-03-01T12:00:00-0130', '2025-03-01T13:30:00.000Z', false],
+    ['2025-03-01 12:00:00', '2025-03-01T12:00:00.000Z', false],
+  ])('parses %s as %s', (text, iso, dateOnly) => {
+    const parsed = parseInstant(text);
+    expect(parsed && isoMs(parsed.ms)).toBe(iso);
+    expect(parsed?.dateOnly).toBe(dateOnly);
+  });
+
+  it.each([
+    '2025-02-30',
+    '2025-13-01',
+    '2025-03-01T24:00',
+    'yesterday',
+    '',
+    '2025-3-1',
+    '2025-03-01T10:00:00+25:00',
+  ])('rejects %s', (text) => {
+    expect(parseInstant(text)).toBeUndefined();
+  });
+
+  it.each<[string, TimeUnit, string]>([
+    ['2024-04-16T10:57:12.873Z', 'month', '2024-04-01T00:00:00.000Z'],
+    ['2024-04-16T10:57:12.873Z', 'hour', '2024-04-16T10:00:00.000Z'],
+    ['2024-04-16T10:57:12.873Z', 'day', '2024-04-16T00:00:00.000Z'],
+    ['2024-04-16T10:57:12.873Z', 'week', '2024-04-15T00:00:00.000Z'],
+    ['2024-04-14T23:59:59.999Z', 'week', '2024-04-08T00:00:00.000Z'],
+    ['2024-04-15T00:00:00.000Z', 'week', '2024-04-15T00:00:00.000Z'],
+    ['2024-06-30T23:59:59.999Z', 'quarter', '2024-04-01T00:00:00.000Z'],
+    ['2024-07-01T00:00:00.000Z', 'quarter', '2024-07-01T00:00:00.000Z'],
+    ['2024-12-31T23:59:59.999Z', 'year', '2024-01-01T00:00:00.000Z'],
+  ])('snaps %s to the start of its %s: %s', (text, unit, expected) => {
+    expect(isoMs(startOf(Date.parse(text), unit))).toBe(expected);
+  });
+
+  it('cuts a window into aligned buckets with partial first and last buckets', () => {
+    const buckets = bucketsOf(
+      { start: Date.parse('2025-01-30T12:00:00Z'), end: Date.parse('2025-03-02T00:00:00Z') },
+      'month',
+    );
+    expect(buckets.map((b) => isoMs(b.start))).toEqual([
+      '2025-01-01T00:00:00.000Z',
+      '2025-02-01T00:00:00.000Z',
+      '2025-03-01T00:00:00.000Z',
+    ]);
+    expect(isoMs(buckets[0]?.from ?? 0)).toBe('2025-01-30T12:00:00.000Z');
+    expect(isoMs(buckets[2]?.to ?? 0)).toBe('2025-03-02T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configFromArgs, createConfig, HELP } from '../../src/server/config.js';
+
+describe('config', () => {
+  it('defaults to port 4010 on 0.0.0.0, seed 1, the real clock, every API, admin on', () => {
+    const config = configFromArgs([], {});
+    expect(config).toEqual(createConfig());
+    expect(config).toMatchObject({
+      port: 4010,
+      host: '0.0.0.0',
+      seed: 1,
+      now: undefined,
+      admin: true,
+      scenario: 'default',
+    });
+  });
+
+  it('reads flags, and flags win over environment variables', () => {
+    const config = configFromArgs(
+      ['--port', '5000', '--seed', '7', '--now', '2025-01-01T00:00:00Z', '--latency', '10-20', '--no-admin'],
+      {
+        PORT: '6000',
+        MOCK_SEED: '8',
+        HOST: '127.0.0.1',
+      },
+    );
+    expect(config).toMatchObject({
+      port: 5000,
+      seed: 7,
+      now: Date.parse('2025-01-01T00:00:00Z'),
+      latency: { min: 10, max: 20 },
+      admin: false,
+      host: '127.0.0.1',
+    });
+  });
+
+  it('reads environment variables', () => {
+    expect(
+      configFromArgs([], {
+        PORT: '6000',
+        MOCK_SEED: '8',
+        MOCK_NOW: '2025-02-01',
+        MOCK_LATENCY: '5',
+        LOG_LEVEL: 'warn',
+        MOCK_APIS: 'digitalcx',
+      }),
+    ).toMatchObject({
+      port: 6000,
+      seed: 8,
+      now: Date.parse('2025-02-01T00:00:00Z'),
+      latency: { min: 5, max: 5 },
+      logLevel: 'warn',
+      apis: ['digitalcx'],
+    });
+  });
+
+  it.each([
+    [
+      ['--port', '65536'],
+      {},
+      "Invalid --port: '65536'. Expected a port from 0 to 65535 (0 = any free port).",
+    ],
+    [[], { PORT: 'http' }, "Invalid PORT: 'http'. Expected a port from 0 to 65535 (0 = any free port)."],
+    [['--seed=-3'], {}, "Invalid --seed: '-3'. Expected a whole number from 0 to 4294967295."],
+    [
+      [],
+      { MOCK_NOW: 'tomorrow' },
+      "Invalid MOCK_NOW: 'tomorrow'. Expected an ISO 8601 instant such as 2025-03-01T12:00:00Z.",
+    ],
+    [
+      ['--latency', '20-10'],
+      {},
+      'Invalid --latency: \'20-10\'. Expected a range "min-max" with min <= max <= 120000.',
+    ],
+    [
+      ['--log-level', 'loud'],
+      {},
+      "Invalid --log-level: 'loud'. Expected one of silent, error, warn, info, debug.",
+    ],
+    [['--api', 'zendesk'], {}, "Invalid --api: 'zendesk'. Expected one of"],
+    [['--bogus'], {}, "Unknown option '--bogus'"],
+  ])('refuses %j %j with a message naming the flag or variable', (argv, env, message) => {
+    expect(() => configFromArgs(argv, env)).toThrowError(ConfigError);
+    expect(() => configFromArgs(argv, env)).toThrowError(message);
+  });
+
+  it('answers --help with a text listing every flag and variable', () => {
+    expect(configFromArgs(['--help'], {})).toBe('help');
+    for (const word of [
+      '--port',
+      'PORT',
+      '--host',
+      'HOST',
+      '--seed',
+      'MOCK_SEED',
+      '--now',
+      'MOCK_NOW',
+      '--latency',
+      '--no-admin',
+      '--scenario',
+      '--api',
+      '--log-level',
+    ]) {
+      expect(HELP).toContain(word);
+    }
+  });
+});

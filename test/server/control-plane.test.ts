@@ -1,0 +1,84 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { testApp } from '../support/app.js';
+
+describe('control plane', () => {
+  it('reports health: status, version, seed, clock, scenario, APIs and spec hashes', async () => {
+    const res = await request(testApp({ seed: 5 }).app).get('/__mock/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      seed: 5,
+      now: '2025-03-01T12:00:00.000Z',
+      clock: 'fixed',
+      scenario: 'default',
+    });
+    expect(res.body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(res.body.apis.map((a: { name: string }) => a.name)).toContain('digitalcx');
+    expect(res.body.specs.digitalcx.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('journals API requests, bounded, and forgets them on DELETE', async () => {
+    const { app } = testApp({ journalSize: 2 });
+    for (const n of [1, 2, 3]) await request(app).get(`/digitalcx/acme/projects/shop/interactions?n=${n}`);
+    const res = await request(app).get('/__mock/requests');
+    expect(res.body.requests.map((r: { url: string }) => r.url)).toEqual([
+      '/digitalcx/acme/projects/shop/interactions?n=2',
+      '/digitalcx/acme/projects/shop/interactions?n=3',
+    ]);
+    expect(res.body.requests[1]).toMatchObject({
+      method: 'GET',
+      api: 'digitalcx',
+      operationId: 'getInteractions',
+      status: 401,
+    });
+    expect((await request(app).delete('/__mock/requests')).status).toBe(204);
+    expect((await request(app).get('/__mock/requests')).body.requests).toEqual([]);
+  });
+
+  it('serves each spec as YAML, or as JSON when asked', async () => {
+    const { app } = testApp();
+    const yaml = await request(app).get('/__mock/specs/digitalcx');
+    expect(yaml.headers['content-type']).toMatch(/yaml/);
+    const json = await request(app).get('/__mock/specs/digitalcx').set('Accept', 'application/json');
+    expect(json.body).toEqual(parse(yaml.text));
+    const missing = await request(app).get('/__mock/specs/..%2Fpackage.json');
+    expect(missing.status).toBe(404);
+  });
+
+  it('switches the scenario at run time and refuses an unknown one, listing the known ones', async () => {
+    const { app } = testApp({}, [
+      { name: 'quiet', description: 'no traffic', knobs: { empty: true }, rules: [] },
+    ]);
+    expect((await request(app).get('/__mock/scenario')).body.name).toBe('default');
+    const put = await request(app).put('/__mock/scenario').send({ name: 'quiet' });
+    expect(put.body).toEqual({ name: 'quiet', description: 'no traffic' });
+    const data = await request(app)
+      .get('/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28&endDate=2025-03-01')
+      .set('Authorization', 'Bearer x');
+    expect(data.headers['x-mock-scenario']).toBe('quiet');
+    expect(data.text.trim().split('\r\n')).toHaveLength(1);
+    const bad = await request(app).put('/__mock/scenario').send({ name: 'nope' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe("Unknown scenario 'nope'. Known scenarios: default, quiet.");
+    const list = await request(app).get('/__mock/scenarios');
+    expect(list.body.scenarios.map((s: { name: string }) => s.name)).toEqual(['default', 'quiet']);
+  });
+
+  it('is absent with admin off', async () => {
+    const res = await request(testApp({ admin: false }).app).get('/__mock/health');
+    expect(res.status).toBe(404);
+  });
+
+  it('answers CORS preflights from a browser origin', async () => {
+    const res = await request(testApp().app)
+      .options('/digitalcx/acme/projects/shop/interactions')
+      .set('Origin', 'http://localhost:5173')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'authorization, x-mock-seed');
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(res.headers['access-control-allow-headers']).toBe('authorization, x-mock-seed');
+  });
+});

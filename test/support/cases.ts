@@ -1,0 +1,23 @@
+/**
+ * One entry per API for the shared conformance suite: a valid sample request and how to present a
+ * credential. Registering an API here makes the whole suite run for it.
+ */
+
+/** How the conformance suite talks to one API. */
+export interface ApiCase {
+  /** A request that succeeds with the suite's clock (NOW). */
+  sample: { method: 'GET' | 'POST'; url: string; body?: unknown };
+  /** Headers carrying a credential whose secret part is `secret`. */
+  auth(secret: string): Record<string, string>;
+}
+
+/** The cases, by API name. */
+export const API_CASES: Record<string, ApiCase> = {
+  digitalcx: {
+    sample: {
+      method: 'GET',
+      url: '/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-02-28T06:00:00Z',
+    },
+    auth: (secret) => ({ Authorization: `Bearer ${secret}` }),
+  },
+};
