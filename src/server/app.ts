@@ -10,6 +10,9 @@ import { createControlPlane } from './control-plane.js';
 import { API_MODULES } from './registry.js';
 import { MockState } from './state.js';
 
+/** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
+const MAX_URL_LENGTH = 8192;
+
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
   app: Express;
@@ -34,6 +37,20 @@ export function createMockApp(config: Config, scenarios: readonly Scenario[] = [
 
   const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
   const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.url.length > MAX_URL_LENGTH) {
+      res.status(414).json({
+        error: {
+          status: 414,
+          code: 'uri_too_long',
+          message: `The URL is longer than ${MAX_URL_LENGTH} characters; send fewer or shorter parameters.`,
+        },
+      });
+      return;
+    }
+    next();
+  });
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
