@@ -1,5 +1,11 @@
 /** Seeded, derivable pseudo-random numbers: any piece of data gets its own stream from a key. */
 
+const HEX = '0123456789abcdef';
+
+function hex8(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}
+
 /** One key part: the seed, an API name, a tenant, an hour index… */
 export type KeyPart = string | number;
 
@@ -116,11 +122,23 @@ export class Rng {
 
   /** A random RFC 4122 version-4 UUID drawn from this stream. */
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 4; i++) hex.push(this.uint32().toString(16).padStart(8, '0'));
-    const s = hex.join('');
-    const variant = ((Number.parseInt(s[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
+    const a = this.uint32();
+    const b = this.uint32();
+    const c = this.uint32();
+    const d = this.uint32();
+    return (
+      hex8(a) +
+      '-' +
+      hex8(b).slice(0, 4) +
+      '-4' +
+      hex8(b).slice(5, 8) +
+      '-' +
+      HEX[((c >>> 28) & 0x3) | 0x8] +
+      hex8(c).slice(1, 4) +
+      '-' +
+      hex8(c).slice(4, 8) +
+      hex8(d)
+    );
   }
 
   /** A lower-case hex string of the given length. */

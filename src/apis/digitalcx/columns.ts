@@ -68,8 +68,8 @@ export function jsonRow(row: Interaction, withUserInfo: boolean): JsonRow {
     LinkclickInfo: row.linkclickInfo,
     FeedbackInfo: row.feedbackInfo,
     // Empty strings unless asked for and the caller has the role (vendor doc).
-    AdditionalSessionInfo: withUserInfo ? row.additionalSessionInfo : '',
-    Variables: withUserInfo ? row.variables : '',
+    AdditionalSessionInfo: withUserInfo ? row.userInfo().additional : '',
+    Variables: withUserInfo ? row.userInfo().variables : '',
   };
 }
 

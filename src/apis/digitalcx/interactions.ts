@@ -45,8 +45,8 @@ export interface Interaction {
   pages: string;
   linkclickInfo: string;
   feedbackInfo: string;
-  additionalSessionInfo: string;
-  variables: string;
+  /** AdditionalSessionInfo and Variables, computed only when a caller may see them. */
+  userInfo: () => UserInfo;
   environment: Environment;
   sessionMode: SessionMode;
 }
@@ -65,7 +65,13 @@ function sessionSetting(rng: Rng): { environment: Environment; sessionMode: Sess
   return { environment: 'Production', sessionMode };
 }
 
-function userInfo(rng: Rng, page: string): { additional: string; variables: string } {
+/** The user-info columns of a session (JSON text). */
+export interface UserInfo {
+  additional: string;
+  variables: string;
+}
+
+function userInfo(rng: Rng, page: string): UserInfo {
   const faker = fakerFrom(rng);
   const additional = {
     browser: faker.helpers.arrayElement(['Chrome', 'Safari', 'Firefox', 'Edge']),
@@ -234,7 +240,12 @@ export function interactionsInHour(
     const active = !rng.chance(knobs.inactiveShare);
     const count = active ? rng.int(2, 8) : rng.int(1, 3);
     const page = rng.pick(PAGES);
-    const info = userInfo(rng, page);
+    // Faker is the slow part of a row, and user info is rarely asked for: draw it lazily, from its own stream.
+    let info: UserInfo | undefined;
+    const lazyInfo = (): UserInfo => {
+      info ??= userInfo(Rng.derive(seed, 'digitalcx', tenant, 'user-info', hourIndex, s), page);
+      return info;
+    };
     // Sessions fit inside their hour, so an hour's rows never spill into the next.
     let at = hourStart + rng.int(0, 47 * 60) * 1000 + rng.int(0, 999);
     let previousUuid: string | null = null;
@@ -276,8 +287,7 @@ export function interactionsInHour(
         pages: JSON.stringify([page]),
         linkclickInfo: d.linkclick,
         feedbackInfo: d.feedback,
-        additionalSessionInfo: info.additional,
-        variables: info.variables,
+        userInfo: lazyInfo,
         environment,
         sessionMode,
       });
