@@ -51,7 +51,8 @@ function main(): void {
     stopping = true;
     process.stdout.write(`bot-analytics-mock: ${signal} received, draining\n`);
     server.close(() => process.exit(0));
-    server.closeIdleConnections();
+    // Keep-alive connections go idle as their last response ends: close them as they do.
+    setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(() => {
       server.closeAllConnections();
       process.exit(0);

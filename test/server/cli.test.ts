@@ -59,6 +59,43 @@ describe('cli', () => {
     }
   });
 
+  it('drains an in-flight request on SIGTERM, refuses new connections, and exits 0', async () => {
+    const child = start([
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--latency',
+      '1500',
+      '--now',
+      '2025-03-01T12:00:00Z',
+    ]);
+    try {
+      const text = await output(child, /control plane/);
+      const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1] as string;
+      const url = `${base}/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-02-28T01:00:00Z`;
+      const inFlight = fetch(url, {
+        headers: { Authorization: 'Bearer x' },
+        signal: AbortSignal.timeout(8000),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.kill('SIGTERM');
+      await output(child, /SIGTERM received, draining/);
+      const refused = await fetch(`${base}/__mock/health`, { signal: AbortSignal.timeout(3000) }).then(
+        () => 'answered',
+        () => 'refused',
+      );
+      expect(refused).toBe('refused');
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect((await res.text()).startsWith('LogId,')).toBe(true);
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('stops at boot with exit 2 and a message naming a bad variable', async () => {
     const child = start([], { MOCK_SEED: 'abc' });
     const text = await output(child, /Invalid MOCK_SEED/);
