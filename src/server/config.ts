@@ -24,6 +24,8 @@ export interface Config {
   latency: Latency | undefined;
   /** Serve the control plane under /__mock and /docs. */
   admin: boolean;
+  /** When set, the control plane (but /__mock/health) requires this token. */
+  adminToken: string | undefined;
   /** The scenario in force at start. */
   scenario: string;
   /** Which APIs to mount (default: all). */
@@ -43,6 +45,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     now: undefined,
     latency: undefined,
     admin: true,
+    adminToken: undefined,
     scenario: 'default',
     apis: [...API_NAMES],
     journalSize: 1000,
@@ -74,6 +77,8 @@ Options (environment variable in brackets):
                       ${API_NAMES.join(', ')})
   --log-level <lvl>   ${LOG_LEVELS.join('|')} [LOG_LEVEL] (default info)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
+  --admin-token <t>   require "Authorization: Bearer <t>" on the control plane, except
+                      /__mock/health [MOCK_ADMIN_TOKEN] (default: open)
   -h, --help          show this help
 `;
 
@@ -112,6 +117,7 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         api: { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'no-admin': { type: 'boolean' },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -155,6 +161,12 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
       if (!API_NAMES.includes(api))
         fail(apiFlags ? '--api' : 'MOCK_APIS', api, `one of ${API_NAMES.join(', ')}`);
     config.apis = [...new Set(apis)];
+  }
+  const adminToken = pick('admin-token', 'MOCK_ADMIN_TOKEN');
+  if (adminToken) {
+    if (!/^[\x21-\x7e]{8,200}$/.test(adminToken[0]))
+      fail(adminToken[1], '…', '8 to 200 printable characters without spaces');
+    config.adminToken = adminToken[0];
   }
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN !== undefined && env.MOCK_ADMIN !== '') {

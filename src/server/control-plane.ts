@@ -1,4 +1,5 @@
 /** The control plane under /__mock: health, request journal, scenario switch and the specs. */
+import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { resolveNow } from '../core/clock.js';
 import { MockError } from '../core/errors.js';
@@ -14,6 +15,24 @@ function controlError(res: express.Response, error: MockError): void {
     .json({ error: { status: error.status, code: error.code ?? 'bad_request', message: error.message } });
 }
 
+/** Guards the control plane with a bearer token; health stays open for container health checks. */
+function requireToken(token: string): express.RequestHandler {
+  const expected = Buffer.from(token);
+  return (req, res, next) => {
+    if (req.path === '/health') return next();
+    const given = Buffer.from(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    res.setHeader('WWW-Authenticate', 'Bearer realm="bot-analytics-mock control plane"');
+    controlError(
+      res,
+      new MockError(
+        401,
+        'The control plane needs "Authorization: Bearer <admin token>" (the --admin-token the server was started with).',
+      ),
+    );
+  };
+}
+
 /** The /__mock router. */
 export function createControlPlane(
   config: Config,
@@ -21,6 +40,7 @@ export function createControlPlane(
   specs: ReadonlyMap<string, LoadedSpec>,
 ): Router {
   const router = express.Router();
+  if (config.adminToken) router.use(requireToken(config.adminToken));
   router.use(express.json({ limit: '16kb' }));
 
   router.get('/health', (_req, res) => {

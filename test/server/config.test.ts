@@ -79,6 +79,11 @@ describe('config', () => {
     ],
     [['--api', 'zendesk'], {}, "Invalid --api: 'zendesk'. Expected one of"],
     [['--bogus'], {}, "Unknown option '--bogus'"],
+    [
+      [],
+      { MOCK_ADMIN_TOKEN: 'short' },
+      "Invalid MOCK_ADMIN_TOKEN: '…'. Expected 8 to 200 printable characters without spaces.",
+    ],
   ])('refuses %j %j with a message naming the flag or variable', (argv, env, message) => {
     expect(() => configFromArgs(argv, env)).toThrowError(ConfigError);
     expect(() => configFromArgs(argv, env)).toThrowError(message);

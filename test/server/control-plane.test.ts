@@ -66,6 +66,20 @@ describe('control plane', () => {
     expect(list.body.scenarios.map((s: { name: string }) => s.name)).toEqual(['default', 'quiet']);
   });
 
+  it('requires the admin token when one is set, except for health', async () => {
+    const { app } = testApp({ adminToken: 'let-me-in-please' });
+    expect((await request(app).get('/__mock/health')).status).toBe(200);
+    const denied = await request(app).put('/__mock/scenario').send({ name: 'default' });
+    expect(denied.status).toBe(401);
+    expect(denied.body.error.message).toMatch(/Authorization: Bearer <admin token>/);
+    expect(
+      (await request(app).get('/__mock/requests').set('Authorization', 'Bearer let-me-in-pleasE')).status,
+    ).toBe(401);
+    expect(
+      (await request(app).get('/__mock/requests').set('Authorization', 'Bearer let-me-in-please')).status,
+    ).toBe(200);
+  });
+
   it('is absent with admin off', async () => {
     const res = await request(testApp({ admin: false }).app).get('/__mock/health');
     expect(res.status).toBe(404);
