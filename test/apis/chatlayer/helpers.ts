@@ -1,13 +1,14 @@
 /** Requests to the Chatlayer mock with Basic auth, every one checked against the spec by send(). */
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
+import type { Scenario } from '../../../src/core/scenario.js';
 import type { Config } from '../../../src/server/config.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
 
 /** A fresh app serving only Chatlayer (seed 1, fixed clock): building the other specs is wasted time here. */
-export function chatlayerApp(overrides: Partial<Config> = {}): Express {
-  return testApp({ apis: ['chatlayer'], ...overrides }).app;
+export function chatlayerApp(overrides: Partial<Config> = {}, scenarios: readonly Scenario[] = []): Express {
+  return testApp({ apis: ['chatlayer'], ...overrides }, scenarios).app;
 }
 
 /** The Authorization header for a token (magic secrets: `forbidden`, `expired`). */
