@@ -1,10 +1,13 @@
 /** Requests to the Chatlayer mock with Basic auth, every one checked against the spec by send(). */
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
+import type { SeriesData } from '../../../src/apis/chatlayer/series-data.js';
 import type { Scenario } from '../../../src/core/scenario.js';
 import type { Config } from '../../../src/server/config.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
+
+export type { SeriesData };
 
 /** A fresh app serving only Chatlayer (seed 1, fixed clock): building the other specs is wasted time here. */
 export function chatlayerApp(overrides: Partial<Config> = {}, scenarios: readonly Scenario[] = []): Express {
@@ -33,23 +36,6 @@ export function qs(params: Record<string, string | readonly string[] | undefined
     for (const v of typeof value === 'string' ? [value] : value) search.append(name, v);
   }
   return search.toString();
-}
-
-/** The one serie of an ungrouped series response. */
-export interface Serie {
-  values: number[];
-  mean: number;
-  max: number;
-  min: number;
-  sum: number;
-  labels: Record<string, string>;
-}
-
-/** The `data` of a series response. */
-export interface SeriesData {
-  series: Serie[];
-  series_labels: string[];
-  x_values: string[];
 }
 
 /** The bot conversations series for the parameters (expects 200). */

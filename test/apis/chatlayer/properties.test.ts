@@ -26,31 +26,20 @@ const windowArb = (minHours: number, maxHours: number) =>
 const botArb = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
 
 describe('properties', () => {
-  it('rolls hourly buckets up into daily ones for any bot and window', async () => {
+  it.each([
+    { fine: '1h', coarse: '1d', unit: 'day', minHours: 24, maxHours: 24 * 6, numRuns: 60 },
+    { fine: '1d', coarse: '1w', unit: 'week', minHours: 24 * 7, maxHours: 24 * 20, numRuns: 40 },
+  ] as const)('rolls $fine buckets up into $coarse ones for any bot and window', async (c) => {
     const app = chatlayerApp();
     await fc.assert(
-      fc.asyncProperty(botArb, windowArb(24, 24 * 6), async (bot, w) => {
+      fc.asyncProperty(botArb, windowArb(c.minHours, c.maxHours), async (bot, w) => {
         const range = { start_time: iso(w.start), end_time: iso(w.start + w.minutes * 60_000) };
-        const hourly = await botSeries(app, bot, { ...range, bucket: '1h' });
-        const daily = await botSeries(app, bot, { ...range, bucket: '1d' });
-        const rolled = rollUp(hourly.x_values, hourly.series[0]?.values ?? [], 'day');
-        expect(daily.x_values.map((x) => rolled.get(x) ?? 0)).toEqual(daily.series[0]?.values);
+        const fine = await botSeries(app, bot, { ...range, bucket: c.fine });
+        const coarse = await botSeries(app, bot, { ...range, bucket: c.coarse });
+        const rolled = rollUp(fine.x_values, fine.series[0]?.values ?? [], c.unit);
+        expect(coarse.x_values.map((x) => rolled.get(x) ?? 0)).toEqual(coarse.series[0]?.values);
       }),
-      { seed: 42, numRuns: 60 },
-    );
-  });
-
-  it('rolls daily buckets up into weekly ones for any bot and window', async () => {
-    const app = chatlayerApp();
-    await fc.assert(
-      fc.asyncProperty(botArb, windowArb(24 * 7, 24 * 20), async (bot, w) => {
-        const range = { start_time: iso(w.start), end_time: iso(w.start + w.minutes * 60_000) };
-        const daily = await botSeries(app, bot, { ...range, bucket: '1d' });
-        const weekly = await botSeries(app, bot, { ...range, bucket: '1w' });
-        const rolled = rollUp(daily.x_values, daily.series[0]?.values ?? [], 'week');
-        expect(weekly.x_values.map((x) => rolled.get(x) ?? 0)).toEqual(weekly.series[0]?.values);
-      }),
-      { seed: 42, numRuns: 40 },
+      { seed: 42, numRuns: c.numRuns },
     );
   });
 
