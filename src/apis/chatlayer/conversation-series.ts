@@ -6,7 +6,7 @@ import { type Bot, LEVEL, type Version } from './bot.js';
 import { groupedBucketSums } from './grouped-sums.js';
 import type { TeamGroupField } from './query.js';
 import { type SeriesData, seriesDataOf } from './series-data.js';
-import { type Cell, cellStats, cellsInHour } from './traffic.js';
+import { type Cell, type CellQuery, cellStats, cellsInHour } from './traffic.js';
 
 /** What a series request selects: whose conversations, which window, filters and groups. */
 export interface SeriesQuery {
@@ -49,7 +49,8 @@ function liveHours(bots: readonly Bot[], now: number): Window {
   return { start, end: Math.floor(now / MS_HOUR) * MS_HOUR };
 }
 
-function cellQuery(q: SeriesQuery, minDepth: number) {
+/** How deep the query must split each hour: its filters and group_by fields need their levels. */
+function cellQuery(q: SeriesQuery, minDepth: number): CellQuery {
   const keep = [q.versions, q.channels, q.languages, undefined];
   let depth = minDepth;
   if (q.channels) depth = Math.max(depth, LEVEL.channel);
