@@ -66,20 +66,25 @@ function sums(req: SeriesRequest, metrics: readonly Metric[]): { dates: string[]
   // An empty window has no points (bucketsOf would still list the bucket its instant falls in).
   const empty = req.window.end <= req.window.start;
   const starts = empty ? [] : bucketsOf(req.window, req.unit).map((b) => b.start);
-  const position = new Map(starts.map((start, i) => [start, i]));
   const plan = planOf(req.account, req.selection);
+  const values = Array.from({ length: metrics.length * plan.width }, () =>
+    new Array<number>(starts.length).fill(0),
+  );
+  const data = dataWindow(req.account, req.window, req.now);
+  if (data.end <= data.start) return { dates: starts.map(isoMs), values };
+  // The data window lies inside the window, so its buckets are some of the window's buckets.
+  const position = new Map(starts.map((start, i) => [start, i]));
   const found = bucketVectorSums(
-    dataWindow(req.account, req.window, req.now),
+    data,
     req.unit,
-    metrics.length * plan.width,
+    values.length,
     hourVector(req.account, req.knobs, plan, metrics),
   );
-  const values = found.values.map((row) => {
-    const aligned = new Array<number>(starts.length).fill(0);
-    found.starts.forEach((start, b) => {
-      aligned[position.get(start) ?? 0] = row[b] ?? 0;
+  found.starts.forEach((start, b) => {
+    const i = position.get(start) as number;
+    found.values.forEach((row, k) => {
+      (values[k] as number[])[i] = row[b] ?? 0;
     });
-    return aligned;
   });
   return { dates: starts.map(isoMs), values };
 }

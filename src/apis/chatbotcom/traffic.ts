@@ -98,12 +98,12 @@ export function hourVector(
   plan: GroupPlan,
   metrics: readonly Metric[],
 ): (hour: number) => number[] {
-  const cells = cellConversations(account, knobs);
   // Every conversation, unsplit: the split is exact, so its sum is the hour's count itself.
   if (metrics.length === 1 && metrics[0] === 'conversations' && plan.groupOfCell.every((g) => g === 0)) {
     const total = conversationsPerHour(account.key, knobs);
     return (hour) => [total(hour)];
   }
+  const cells = cellConversations(account, knobs);
   return (hour) => {
     const out = new Array<number>(metrics.length * plan.width).fill(0);
     cells(hour).forEach((conversations, cell) => {

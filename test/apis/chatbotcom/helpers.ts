@@ -3,6 +3,9 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { send } from '../../support/contract.js';
 
+/** The documented sources, in the vendor doc's order. */
+export const SOURCES = ['messenger', 'livechat', 'livechat3', 'slack', 'widget', 'app', 'custom'];
+
 /** The account every test reads unless it says otherwise. */
 export const TOKEN = 'acme-developer-token';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
-import { get } from './helpers.js';
+import { get, SOURCES } from './helpers.js';
 
 const PATHS = [
   'conversations',
@@ -40,17 +40,7 @@ const PARAMS: Record<string, fc.Arbitrary<string>> = {
   ),
   dimension: fc.constantFrom('auto', 'year', 'month', 'day', 'hour', 'minute'),
   group: fc.constantFrom('storyId', 'source', 'bot'),
-  source: fc.constantFrom(
-    'messenger',
-    'livechat',
-    'livechat3',
-    'slack',
-    'widget',
-    'app',
-    'custom',
-    'widget,slack',
-    'fax',
-  ),
+  source: fc.constantFrom(...SOURCES, 'widget,slack', 'fax'),
   storyId: fc.oneof(fc.stringMatching(/^[0-9a-f]{24}$/), fc.stringMatching(/^[0-9a-fA-F]{20,26}$/)),
   offset: fc.oneof(fc.integer({ min: -800, max: 800 }).map(String), fc.constantFrom('1.5', 'x', '')),
   noise: fc.string({ maxLength: 12 }),

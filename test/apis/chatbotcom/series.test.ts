@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
-import { get, report, sum, TOKEN, values, violations } from './helpers.js';
+import { get, report, SOURCES, sum, TOKEN, values, violations } from './helpers.js';
 
 const WEEK = 'from=2025-02-17&to=2025-02-23';
 
@@ -114,15 +114,7 @@ describe('ChatBot.com series reports', () => {
     const { app } = testApp();
     const body = await report(app, `/reports/conversations?${WEEK}&group=source`);
     const plain = await report(app, `/reports/conversations?${WEEK}`);
-    expect(body.groups?.map((g) => g.group)).toEqual([
-      'messenger',
-      'livechat',
-      'livechat3',
-      'slack',
-      'widget',
-      'app',
-      'custom',
-    ]);
+    expect(body.groups?.map((g) => g.group)).toEqual(SOURCES);
     expect(body.data).toEqual(plain.data);
     const added = body.data.map((p, i) => ({
       ...p,
