@@ -13,6 +13,13 @@ export interface ApiCase {
 
 /** The cases, by API name. */
 export const API_CASES: Record<string, ApiCase> = {
+  chatlayer: {
+    sample: {
+      method: 'GET',
+      url: '/chatlayer/v1/bots/bot-1/conversations?version=LIVE&start_time=2025-02-22T00:00:00Z&end_time=2025-03-01T00:00:00Z&bucket=1d&group_by=channel_type',
+    },
+    auth: (secret) => ({ Authorization: `Basic ${Buffer.from(`token-id:${secret}`).toString('base64')}` }),
+  },
   digitalcx: {
     sample: {
       method: 'GET',

@@ -1,0 +1,130 @@
+/** The four series reports: conversations, paid, messages (counts) and average (messages per conversation). */
+import type { Knobs } from '../../core/knobs.js';
+import { bucketsOf, isoMs, type Window } from '../../core/time.js';
+import type { Account } from './account.js';
+import { bucketVectorSums } from './bucket-vectors.js';
+import { round2 } from './percent.js';
+import { dataWindow, hourVector, type Metric, planOf, type Selection } from './traffic.js';
+import type { SeriesUnit } from './window.js';
+
+/** One point of a series: the bucket start and its value. */
+export interface DataPoint {
+  date: string;
+  value: number;
+}
+
+/** The documented summary of a series. */
+export interface Summary {
+  total: number;
+  min: number;
+  max: number;
+  avg: number;
+}
+
+/** The documented body: a series and its summary. */
+export interface SeriesBody {
+  data: DataPoint[];
+  summary: Summary;
+}
+
+/** With `group`: the merged series plus one series per group value (shape inferred). */
+export interface GroupedBody extends SeriesBody {
+  groups: Array<{ group: string } & SeriesBody>;
+}
+
+/** What a series report is asked for, after validation. */
+export interface SeriesRequest {
+  account: Account;
+  knobs: Knobs;
+  now: number;
+  window: Window;
+  unit: SeriesUnit;
+  selection: Selection;
+}
+
+/** `total`, `min`, `max` and `avg = total / points` (inferred), all 0 for an empty series. */
+export function summaryOf(values: readonly number[]): Summary {
+  if (values.length === 0) return { total: 0, min: 0, max: 0, avg: 0 };
+  const total = values.reduce((a, b) => a + b, 0);
+  return {
+    total: round2(total),
+    min: values.reduce((a, b) => Math.min(a, b)),
+    max: values.reduce((a, b) => Math.max(a, b)),
+    avg: round2(total / values.length),
+  };
+}
+
+function body(dates: readonly string[], values: readonly number[]): SeriesBody {
+  return { data: dates.map((date, i) => ({ date, value: values[i] ?? 0 })), summary: summaryOf(values) };
+}
+
+/**
+ * The sums of each metric and group over every bucket of the window (0 where the account has no data):
+ * `values[m × width + g][point]`.
+ */
+function sums(req: SeriesRequest, metrics: readonly Metric[]): { dates: string[]; values: number[][] } {
+  // An empty window has no points (bucketsOf would still list the bucket its instant falls in).
+  const empty = req.window.end <= req.window.start;
+  const starts = empty ? [] : bucketsOf(req.window, req.unit).map((b) => b.start);
+  const plan = planOf(req.account, req.selection);
+  const values = Array.from({ length: metrics.length * plan.width }, () =>
+    new Array<number>(starts.length).fill(0),
+  );
+  const data = dataWindow(req.account, req.window, req.now);
+  if (data.end <= data.start) return { dates: starts.map(isoMs), values };
+  // The data window lies inside the window, so its buckets are some of the window's buckets.
+  const position = new Map(starts.map((start, i) => [start, i]));
+  const found = bucketVectorSums(
+    data,
+    req.unit,
+    values.length,
+    hourVector(req.account, req.knobs, plan, metrics),
+  );
+  found.starts.forEach((start, b) => {
+    const i = position.get(start) as number;
+    found.values.forEach((row, k) => {
+      (values[k] as number[])[i] = row[b] ?? 0;
+    });
+  });
+  return { dates: starts.map(isoMs), values };
+}
+
+function grouped(
+  req: SeriesRequest,
+  dates: readonly string[],
+  groups: readonly number[][],
+  merged: readonly number[],
+): SeriesBody | GroupedBody {
+  const names = req.selection.group?.values;
+  if (!names) return body(dates, merged);
+  return {
+    ...body(dates, merged),
+    groups: names.map((group, g) => ({ group, ...body(dates, groups[g] ?? []) })),
+  };
+}
+
+/** The point-by-point sum of some series of the same length. */
+function columnSums(rows: readonly number[][], length: number): number[] {
+  return Array.from({ length }, (_, i) => rows.reduce((sum, row) => sum + (row[i] ?? 0), 0));
+}
+
+/** A count report (conversations, paid or messages): groups add up to the merged series. */
+export function countReport(req: SeriesRequest, metric: Metric): SeriesBody | GroupedBody {
+  const { dates, values } = sums(req, [metric]);
+  return grouped(req, dates, values, columnSums(values, dates.length));
+}
+
+function ratios(messages: readonly number[], conversations: readonly number[]): number[] {
+  return conversations.map((c, i) => (c === 0 ? 0 : round2((messages[i] ?? 0) / c)));
+}
+
+/** The average report: messages ÷ conversations per bucket; the merged series is the overall ratio. */
+export function averageReport(req: SeriesRequest): SeriesBody | GroupedBody {
+  const { dates, values } = sums(req, ['conversations', 'messages']);
+  const width = values.length / 2;
+  const conversations = values.slice(0, width);
+  const messages = values.slice(width);
+  const groups = conversations.map((c, g) => ratios(messages[g] ?? [], c));
+  const overall = ratios(columnSums(messages, dates.length), columnSums(conversations, dates.length));
+  return grouped(req, dates, groups, overall);
+}

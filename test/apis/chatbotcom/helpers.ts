@@ -1,0 +1,90 @@
+/** Shared by the ChatBot.com tests: one authenticated, spec-checked GET, and the body shapes. */
+import type { Express } from 'express';
+import request, { type Response } from 'supertest';
+import { send } from '../../support/contract.js';
+
+/** The documented sources, in the vendor doc's order. */
+export const SOURCES = ['messenger', 'livechat', 'livechat3', 'slack', 'widget', 'app', 'custom'];
+
+/** The account every test reads unless it says otherwise. */
+export const TOKEN = 'acme-developer-token';
+
+/** A series body as the reports send it. */
+export interface Series {
+  data: Array<{ date: string; value: number }>;
+  summary: { total: number; min: number; max: number; avg: number };
+  groups?: Array<{ group: string } & Series>;
+}
+
+/** One cell of the busiest-period grid. */
+export interface Cell {
+  day: number;
+  hour: number;
+  value: number;
+  usage: number;
+}
+
+/** One entry of the popularity report. */
+export interface Entry {
+  id?: string;
+  parentId?: string;
+  type?: string;
+  name: string;
+  usage: number;
+  value: number;
+}
+
+/** GETs a ChatBot.com path with a bearer token (and extra headers), checked against the spec. */
+export function get(
+  app: Express,
+  path: string,
+  headers: Record<string, string> = {},
+  token: string | null = TOKEN,
+): Promise<Response> {
+  let test = request(app).get(`/chatbotcom${path}`);
+  if (token !== null) test = test.set('Authorization', `Bearer ${token}`);
+  for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
+  return send(test);
+}
+
+/** GETs a report that must answer 200, and returns its body. */
+export async function report<T = Series>(
+  app: Express,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await get(app, path, headers);
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.text}`);
+  return res.body as T;
+}
+
+/** The values of a series. */
+export function values(series: Series): number[] {
+  return series.data.map((p) => p.value);
+}
+
+/** The sum of some numbers. */
+export function sum(numbers: readonly number[]): number {
+  return numbers.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The points (merged and per group) where `ok(a, b)` fails for two series of the same request shape,
+ * as `group@date a b` lines: an empty list means the relation holds everywhere.
+ */
+export function violations(a: Series, b: Series, ok: (x: number, y: number) => boolean): string[] {
+  const pairs: Array<[string, Series, Series | undefined]> = [['all', a, b]];
+  a.groups?.forEach((g, k) => {
+    pairs.push([g.group, g, b.groups?.[k]]);
+  });
+  const out: string[] = [];
+  for (const [name, x, y] of pairs) {
+    if (!y || y.data.length !== x.data.length) out.push(`${name}: the series differ in length`);
+    x.data.forEach((p, i) => {
+      const q = y?.data[i];
+      if (!q || q.date !== p.date || !ok(p.value, q.value))
+        out.push(`${name}@${p.date} ${p.value} ${q?.value}`);
+    });
+  }
+  return out;
+}
