@@ -38,6 +38,7 @@ const DOCUMENTED: Record<number, { code: string; message: string }> = {
   403: { code: 'insufficient_permissions', message: 'Forbidden (insufficient permissions)' },
   404: { code: 'not_found', message: 'Not Found' },
   413: { code: 'payload_too_large', message: 'Payload Too Large' },
+  415: { code: 'invalid_body', message: 'Unsupported Media Type' },
   500: { code: 'internal_error', message: 'Internal Server Error' },
 };
 

@@ -4,14 +4,12 @@ import { calendarDate, windowFields } from './figures.js';
 import type { Scope } from './scope.js';
 import { addInto, emptyBuckets, fillBuckets, type VectorBucket } from './vectors.js';
 
-/** The additive figures of a span: conversations by first-time and returning users, messages. */
+/** The usage of a span: conversations, messages, first-time users and distinct active users. */
 export interface UsageSums {
   conversations: number;
   messages: number;
   newUsers: number;
   activeUsers: number;
-  /** Hours the span covers (sizes the pool of returning users). */
-  hours: number;
 }
 
 const FRESH = 0;
@@ -33,7 +31,6 @@ function sumsOf(scope: Scope, sums: readonly number[], hours: number): UsageSums
     messages: sums[MESSAGES] ?? 0,
     newUsers: fresh,
     activeUsers: scope.activeUsers(fresh, returning, hours),
-    hours,
   };
 }
 
