@@ -20,6 +20,17 @@ export const API_CASES: Record<string, ApiCase> = {
     },
     auth: (secret) => ({ Authorization: `Basic ${Buffer.from(`token-id:${secret}`).toString('base64')}` }),
   },
+  chatbotcom: {
+    sample: {
+      method: 'GET',
+      url: '/chatbotcom/reports/conversations?from=2025-02-01&to=2025-03-01&dimension=day',
+    },
+    auth: (secret) => ({ Authorization: `Bearer ${secret}` }),
+  },
+  generalbots: {
+    sample: { method: 'GET', url: '/generalbots/api/v1/analytics/usage/daily?days=30' },
+    auth: (secret) => ({ Authorization: `Bearer ${secret}` }),
+  },
   digitalcx: {
     sample: {
       method: 'GET',

@@ -1,0 +1,87 @@
+/** Conversation figures: totals, volume series, durations and outcomes. */
+import { isoMs, type TimeUnit, type Window } from '../../core/time.js';
+import { meanDuration, quantileDuration } from './durations.js';
+import { percent, ratio, round1, sum, windowFields } from './figures.js';
+import { DURATION_BINS, OUTCOMES, type Scope } from './scope.js';
+import { usageOf } from './usage.js';
+import { addInto, emptyBuckets, fillBuckets, sumVectors } from './vectors.js';
+
+/** How a window's conversations ended. */
+export interface Outcomes {
+  resolved: number;
+  escalated: number;
+  abandoned: number;
+}
+
+/** The outcomes of the window's conversations. */
+export function outcomesOf(scope: Scope, window: Window): Outcomes {
+  const [resolved = 0, escalated = 0, abandoned = 0] = sumVectors(window, OUTCOMES, (h) => scope.outcomes(h));
+  return { resolved, escalated, abandoned };
+}
+
+/** The duration histogram of the window's conversations. */
+export function durationsOf(scope: Scope, window: Window): number[] {
+  return sumVectors(window, DURATION_BINS, (h) => scope.durations(h));
+}
+
+/** GET /conversations. */
+export function conversationMetrics(scope: Scope, window: Window) {
+  const usage = usageOf(scope, window);
+  const outcomes = outcomesOf(scope, window);
+  return {
+    ...windowFields(window),
+    total_conversations: usage.conversations,
+    total_messages: usage.messages,
+    avg_messages_per_conversation: ratio(usage.messages, usage.conversations),
+    avg_duration_seconds: round1(meanDuration(durationsOf(scope, window))),
+    resolution_rate: percent(outcomes.resolved, usage.conversations),
+  };
+}
+
+/** GET /conversations/volume: conversations per bucket; the points sum to total_conversations. */
+export function conversationVolume(scope: Scope, window: Window, unit: TimeUnit) {
+  const buckets = fillBuckets(emptyBuckets(window, unit, 1), (h) => [sum(scope.users(h))]);
+  const data = buckets.map((b) => ({ period_start: isoMs(b.start), conversations: b.sums[0] ?? 0 }));
+  return {
+    ...windowFields(window),
+    group_by: unit,
+    total_conversations: sum(data.map((p) => p.conversations)),
+    data,
+  };
+}
+
+/** GET /conversations/duration: mean, median and p90 over the window, and the mean per bucket. */
+export function conversationDuration(scope: Scope, window: Window, unit: TimeUnit) {
+  const buckets = fillBuckets(emptyBuckets(window, unit, DURATION_BINS), (h) => scope.durations(h));
+  const histogram = new Array<number>(DURATION_BINS).fill(0);
+  for (const b of buckets) addInto(histogram, b.sums);
+  return {
+    ...windowFields(window),
+    group_by: unit,
+    total_conversations: sum(histogram),
+    avg_duration_seconds: round1(meanDuration(histogram)),
+    median_duration_seconds: round1(quantileDuration(histogram, 0.5)),
+    p90_duration_seconds: round1(quantileDuration(histogram, 0.9)),
+    data: buckets.map((b) => ({
+      period_start: isoMs(b.start),
+      conversations: sum(b.sums),
+      avg_duration_seconds: round1(meanDuration(b.sums)),
+    })),
+  };
+}
+
+/** GET /conversations/resolution: resolved + escalated + abandoned = total_conversations. */
+export function conversationResolution(scope: Scope, window: Window) {
+  const o = outcomesOf(scope, window);
+  const all = o.resolved + o.escalated + o.abandoned;
+  return {
+    ...windowFields(window),
+    total_conversations: all,
+    resolved: o.resolved,
+    escalated: o.escalated,
+    abandoned: o.abandoned,
+    resolution_rate: percent(o.resolved, all),
+    escalation_rate: percent(o.escalated, all),
+    abandonment_rate: percent(o.abandoned, all),
+  };
+}
