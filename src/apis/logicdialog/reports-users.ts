@@ -11,7 +11,7 @@ import {
   usersByLanguage,
   usersByRating,
 } from './traffic.js';
-import type { Workspace } from './workspace.js';
+import type { Weighted, Workspace } from './workspace.js';
 
 /** `/user`: users created and users active per bucket; the total is the users created. */
 export function userReport(ws: Workspace, q: AnalyticsQuery) {
@@ -48,28 +48,18 @@ export function activeUserLanguageReport(ws: Workspace, q: AnalyticsQuery) {
 
 /** `/user/detail`: the window's active users by channel, country, language and rating. */
 export function userDetailReport(ws: Workspace, q: AnalyticsQuery) {
-  const { channels, countries, languages, ratings } = ws;
-  const totals = (width: number, perHour: (h: number) => number[]) =>
-    windowVectorSums(q.hours, width, perHour);
+  const slices = ({ items }: Weighted, perHour: (ws: Workspace, hour: number) => number[]) =>
+    breakdownOf(
+      items,
+      windowVectorSums(q.hours, items.length, (h) => perHour(ws, h)),
+    );
   return {
     breakdowns: {
-      channel: breakdownOf(
-        channels.items,
-        totals(channels.items.length, (h) => usersByChannel(ws, h)),
-      ),
-      country: breakdownOf(
-        countries.items,
-        totals(countries.items.length, (h) => usersByCountry(ws, h)),
-      ),
-      language: breakdownOf(
-        languages.items,
-        totals(languages.items.length, (h) => usersByLanguage(ws, h)),
-      ),
-      rating: breakdownOf(
-        ratings.items,
-        totals(ratings.items.length, (h) => usersByRating(ws, h)),
-      ),
+      channel: slices(ws.channels, usersByChannel),
+      country: slices(ws.countries, usersByCountry),
+      language: slices(ws.languages, usersByLanguage),
+      rating: slices(ws.ratings, usersByRating),
     },
-    total: totals(1, (h) => [conversations(ws, h)])[0] ?? 0,
+    total: windowVectorSums(q.hours, 1, (h) => [conversations(ws, h)])[0] ?? 0,
   };
 }

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { describe, expect, it } from 'vitest';
-import { body, freshApp, hundredths, type Series, type Slice, sum } from './helpers.js';
+import { body, ENDPOINTS, freshApp, hundredths, type Series, type Slice, sum } from './helpers.js';
 
 const FEBRUARY = { dateFrom: '2025-02-01', dateTo: '2025-03-01', client: 'acme-council' };
 
@@ -45,18 +45,18 @@ function get<T>(app: Express, endpoint: string, query: Record<string, string> = 
   return body<T>(app, endpoint, query);
 }
 
-// The count endpoints whose series are sums of hours, so any resolution adds up to the same totals.
-const ADDITIVE = [
-  'user',
-  'nlp',
-  'message',
-  'active-channel',
-  'message-groups',
-  'sentiment',
-  'blocks',
-  'intervention',
-  'active-user-language',
+// The count endpoints whose series are sums of hours, so any resolution adds up to the same totals
+// (the others answer lists, breakdowns or averages).
+const NOT_ADDITIVE = [
+  'events',
+  'user/detail',
+  'response',
+  'urlTracking',
+  'intervention/average-time-by-agent-series',
+  'intervention-detail',
+  'intervention/average-time',
 ];
+const ADDITIVE = ENDPOINTS.filter((endpoint) => !NOT_ADDITIVE.includes(endpoint));
 
 describe('logicdialog cross-endpoint invariants', () => {
   it.each(ADDITIVE)(
