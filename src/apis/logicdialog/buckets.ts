@@ -38,3 +38,12 @@ export function windowVectorSums(hours: HourRange, width: number, perHour: PerHo
   }
   return out;
 }
+
+/** Cuts a vector into consecutive parts of the given widths (the inverse of concatenating them). */
+export function splitVector(vector: readonly number[], widths: readonly number[]): number[][] {
+  let at = 0;
+  return widths.map((width) => {
+    at += width;
+    return vector.slice(at - width, at);
+  });
+}

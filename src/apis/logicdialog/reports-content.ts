@@ -1,5 +1,5 @@
 /** Bodies of the content endpoints: `response`, `urlTracking`, `blocks`. */
-import { bucketVectorSums, windowVectorSums } from './buckets.js';
+import { bucketVectorSums, splitVector, windowVectorSums } from './buckets.js';
 import { contentInHour, viewsByResponse } from './content.js';
 import type { AnalyticsQuery } from './query.js';
 import { rankedSeries } from './shapes.js';
@@ -9,17 +9,18 @@ import type { Workspace } from './workspace.js';
 function contentTotals(ws: Workspace, q: AnalyticsQuery) {
   const r = ws.responses.length;
   const links = ws.responses.flatMap((response, i) => response.links.map((url) => ({ url, response: i })));
+  const widths = [r, r, r, r, links.length];
   const totals = windowVectorSums(q.hours, 4 * r + links.length, (h) => {
     const hour = contentInHour(ws, h);
     return [...hour.byNlp, ...hour.byButton, ...hour.likes, ...hour.dislikes, ...hour.clicks.flat()];
   });
-  const part = (k: number) => totals.slice(k * r, (k + 1) * r);
+  const [byNlp = [], byButton = [], likes = [], dislikes = [], clicks = []] = splitVector(totals, widths);
   return {
-    byNlp: part(0),
-    byButton: part(1),
-    likes: part(2),
-    dislikes: part(3),
-    clicks: links.map((link, i) => ({ ...link, clicks: totals[4 * r + i] ?? 0 })),
+    byNlp,
+    byButton,
+    likes,
+    dislikes,
+    clicks: links.map((link, i) => ({ ...link, clicks: clicks[i] ?? 0 })),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Bodies of the user endpoints: `user`, `user/detail`, `active-channel`, `active-user-language`. */
-import { bucketVectorSums, windowVectorSums } from './buckets.js';
+import { bucketVectorSums, splitVector, windowVectorSums } from './buckets.js';
 import type { AnalyticsQuery } from './query.js';
 import { breakdownOf, rankedSeries, seriesOf } from './shapes.js';
 import {
@@ -11,7 +11,7 @@ import {
   usersByLanguage,
   usersByRating,
 } from './traffic.js';
-import type { Weighted, Workspace } from './workspace.js';
+import type { Workspace } from './workspace.js';
 
 /** `/user`: users created and users active per bucket; the total is the users created. */
 export function userReport(ws: Workspace, q: AnalyticsQuery) {
@@ -46,20 +46,32 @@ export function activeUserLanguageReport(ws: Workspace, q: AnalyticsQuery) {
   );
 }
 
-/** `/user/detail`: the window's active users by channel, country, language and rating. */
+/** `/user/detail`: the window's active users by channel, country, language and rating (one pass over the hours). */
 export function userDetailReport(ws: Workspace, q: AnalyticsQuery) {
-  const slices = ({ items }: Weighted, perHour: (ws: Workspace, hour: number) => number[]) =>
-    breakdownOf(
-      items,
-      windowVectorSums(q.hours, items.length, (h) => perHour(ws, h)),
-    );
+  const dimensions = [ws.channels, ws.countries, ws.languages, ws.ratings];
+  const widths = [...dimensions.map((d) => d.items.length), 1];
+  const sums = windowVectorSums(
+    q.hours,
+    widths.reduce((a, b) => a + b, 0),
+    (h) => [
+      ...usersByChannel(ws, h),
+      ...usersByCountry(ws, h),
+      ...usersByLanguage(ws, h),
+      ...usersByRating(ws, h),
+      conversations(ws, h),
+    ],
+  );
+  const [channel = [], country = [], language = [], rating = [], [total = 0] = []] = splitVector(
+    sums,
+    widths,
+  );
   return {
     breakdowns: {
-      channel: slices(ws.channels, usersByChannel),
-      country: slices(ws.countries, usersByCountry),
-      language: slices(ws.languages, usersByLanguage),
-      rating: slices(ws.ratings, usersByRating),
+      channel: breakdownOf(ws.channels.items, channel),
+      country: breakdownOf(ws.countries.items, country),
+      language: breakdownOf(ws.languages.items, language),
+      rating: breakdownOf(ws.ratings.items, rating),
     },
-    total: windowVectorSums(q.hours, 1, (h) => [conversations(ws, h)])[0] ?? 0,
+    total,
   };
 }

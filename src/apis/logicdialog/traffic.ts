@@ -12,9 +12,59 @@ export function hourRng(ws: Workspace, what: string, hour: number): Rng {
   return Rng.derive(ws.key.seed, ws.key.api, ws.key.tenant, what, hour);
 }
 
+/** The chain most reports start from: conversations, their channels, messages and NLP outcomes. */
+interface HourBase {
+  hour: number;
+  conversations: number;
+  usersByChannel: readonly number[];
+  messagesByChannel: readonly number[];
+  typed: number;
+  buttons: number;
+  matched: number;
+  unmatched: number;
+}
+
+// Reports walk hours in order and ask several quantities of each: remember the last hour per workspace
+// (the arrays are shared, hence readonly).
+const lastBase = new WeakMap<Workspace, HourBase>();
+
+function baseOf(ws: Workspace, hour: number): HourBase {
+  const cached = lastBase.get(ws);
+  if (cached?.hour === hour) return cached;
+  const n = conversationsInHour(ws.key, hour, ws.knobs);
+  const usersByChannel = splitCount(n, ws.channels.weights, hourRng(ws, 'split-channel', hour));
+  const rng = hourRng(ws, 'messages', hour);
+  const messagesByChannel = usersByChannel.map(
+    (users, c) => users + rng.poisson(users * (ws.extraMessages[c] ?? 0)),
+  );
+  const total = messagesByChannel.reduce((a, b) => a + b, 0);
+  const [typed = 0, buttons = 0] = splitCount(
+    total,
+    [ws.typedShare, 1 - ws.typedShare],
+    hourRng(ws, 'split-input', hour),
+  );
+  const [matched = 0, unmatched = 0] = splitCount(
+    typed,
+    [ws.matchedShare, 1 - ws.matchedShare],
+    hourRng(ws, 'split-nlp', hour),
+  );
+  const base = {
+    hour,
+    conversations: n,
+    usersByChannel,
+    messagesByChannel,
+    typed,
+    buttons,
+    matched,
+    unmatched,
+  };
+  lastBase.set(ws, base);
+  return base;
+}
+
 /** Conversations that interacted with the bot in the hour: each is one active user. */
 export function conversations(ws: Workspace, hour: number): number {
-  return conversationsInHour(ws.key, hour, ws.knobs);
+  return baseOf(ws, hour).conversations;
 }
 
 /** Splits the hour's conversations over some weights, exactly (`what` names the dimension). */
@@ -23,8 +73,8 @@ function splitConversations(ws: Workspace, what: string, weights: readonly numbe
 }
 
 /** Active users per channel of the workspace. */
-export function usersByChannel(ws: Workspace, hour: number): number[] {
-  return splitConversations(ws, 'channel', ws.channels.weights, hour);
+export function usersByChannel(ws: Workspace, hour: number): readonly number[] {
+  return baseOf(ws, hour).usersByChannel;
 }
 
 /** Active users per language of the workspace. */
@@ -53,34 +103,25 @@ export function newUsers(ws: Workspace, hour: number): number {
 }
 
 /** Messages sent by users per channel: at least one per conversation. */
-export function messagesByChannel(ws: Workspace, hour: number): number[] {
-  const rng = hourRng(ws, 'messages', hour);
-  return usersByChannel(ws, hour).map((users, c) => users + rng.poisson(users * (ws.extraMessages[c] ?? 0)));
+export function messagesByChannel(ws: Workspace, hour: number): readonly number[] {
+  return baseOf(ws, hour).messagesByChannel;
 }
 
 /** Messages sent by users, all channels. */
 export function messages(ws: Workspace, hour: number): number {
-  return messagesByChannel(ws, hour).reduce((a, b) => a + b, 0);
+  const { typed, buttons } = baseOf(ws, hour);
+  return typed + buttons;
 }
 
 /** The hour's messages as [typed (natural-language inputs), button presses]. */
 export function typedAndButtons(ws: Workspace, hour: number): [number, number] {
-  const [typed = 0, buttons = 0] = splitCount(
-    messages(ws, hour),
-    [ws.typedShare, 1 - ws.typedShare],
-    hourRng(ws, 'split-input', hour),
-  );
+  const { typed, buttons } = baseOf(ws, hour);
   return [typed, buttons];
 }
 
 /** Natural-language inputs as [matched an intent, not matched]. */
 export function nlpOutcomes(ws: Workspace, hour: number): [number, number] {
-  const [typed] = typedAndButtons(ws, hour);
-  const [matched = 0, unmatched = 0] = splitCount(
-    typed,
-    [ws.matchedShare, 1 - ws.matchedShare],
-    hourRng(ws, 'split-nlp', hour),
-  );
+  const { matched, unmatched } = baseOf(ws, hour);
   return [matched, unmatched];
 }
 
