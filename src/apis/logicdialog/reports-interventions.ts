@@ -12,6 +12,22 @@ import type { Workspace } from './workspace.js';
 
 /** At most this many interventions are listed by `intervention-detail` (inferred; it is not paginated). */
 export const MAX_INTERVENTION_RECORDS = 100_000;
+/** At most this many interventions are generated to average them (inferred; bounds the work of huge volumes). */
+export const MAX_INTERVENTIONS_AVERAGED = 1_000_000;
+
+/**
+ * Refuses a window whose interventions are more than `limit`, before generating any of them
+ * (counting is cheap: it needs no record).
+ */
+function checkInterventions(ws: Workspace, q: AnalyticsQuery, limit: number, what: string): void {
+  const [count = 0] = windowVectorSums(q.hours, 1, (h) => [interventionCount(ws, h)]);
+  if (count > limit) {
+    throw new MockError(
+      400,
+      `The window from dateFrom ${isoMs(q.start)} to dateTo ${isoMs(q.end)} holds ${count} interventions; at most ${limit} are ${what}: narrow the window.`,
+    );
+  }
+}
 
 function average(sum: number, count: number): number {
   return count === 0 ? 0 : Math.round(sum / count);
@@ -26,13 +42,7 @@ export function interventionReport(ws: Workspace, q: AnalyticsQuery) {
 
 /** `/intervention-detail`: every intervention started in the window, by start then id. */
 export function interventionDetailReport(ws: Workspace, q: AnalyticsQuery) {
-  const [count = 0] = windowVectorSums(q.hours, 1, (h) => [interventionCount(ws, h)]);
-  if (count > MAX_INTERVENTION_RECORDS) {
-    throw new MockError(
-      400,
-      `The window from dateFrom ${isoMs(q.start)} to dateTo ${isoMs(q.end)} holds ${count} interventions; at most ${MAX_INTERVENTION_RECORDS} are listed: narrow the window.`,
-    );
-  }
+  checkInterventions(ws, q, MAX_INTERVENTION_RECORDS, 'listed');
   const interventions = [];
   for (let h = q.hours.first; h < q.hours.end; h++) {
     for (const record of interventionsInHour(ws, h)) {
@@ -53,6 +63,7 @@ export function interventionDetailReport(ws: Workspace, q: AnalyticsQuery) {
 
 /** `/intervention/average-time`: mean wait of every intervention, mean duration of those an agent took. */
 export function interventionAverageTimeReport(ws: Workspace, q: AnalyticsQuery) {
+  checkInterventions(ws, q, MAX_INTERVENTIONS_AVERAGED, 'averaged');
   let count = 0;
   let wait = 0;
   let handled = 0;
@@ -75,6 +86,7 @@ export function interventionAverageTimeReport(ws: Workspace, q: AnalyticsQuery) 
 
 /** `/intervention/average-time-by-agent-series`: each agent's mean duration per bucket, in seconds. */
 export function interventionAverageTimeByAgentReport(ws: Workspace, q: AnalyticsQuery) {
+  checkInterventions(ws, q, MAX_INTERVENTIONS_AVERAGED, 'averaged');
   const agents = ws.agents.items;
   const n = agents.length;
   // Per hour: interventions taken by each agent, then the sum of their durations.

@@ -48,7 +48,7 @@ function queryOf(changes: Record<string, string | undefined>): Record<string, st
 const HUGE: Scenario = {
   name: 'huge',
   description: 'A very busy workspace.',
-  knobs: { volume: 5000 },
+  knobs: { volume: 20_000 },
   rules: [],
 };
 
@@ -101,18 +101,23 @@ describe('logicdialog bad input', () => {
     expect(res.body.message).toContain('at most 100000 hours');
   });
 
-  it('refuses to list more than 100000 interventions, and still counts them', async () => {
+  it('refuses to list more than 100000 or average more than 1000000 interventions, and still counts them', async () => {
     const { app } = freshApp([HUGE]);
     const query = { ...VALID, dateFrom: '2025-02-01', dateTo: '2025-03-01' };
     const headers = { 'X-Mock-Scenario': 'huge' };
     const count = await get(app, 'intervention', query, headers);
     expect(count.status).toBe(200);
-    expect(count.body.total).toBeGreaterThan(100_000);
+    expect(count.body.total).toBeGreaterThan(1_000_000);
     const detail = await get(app, 'intervention-detail', query, headers);
     expect(detail.status).toBe(400);
     expect(detail.body.message).toContain(
       `holds ${count.body.total} interventions; at most 100000 are listed`,
     );
+    for (const endpoint of ['intervention/average-time', 'intervention/average-time-by-agent-series']) {
+      const res = await get(app, endpoint, query, headers);
+      expect(res.status, endpoint).toBe(400);
+      expect(res.body.message).toContain('at most 1000000 are averaged');
+    }
   });
 
   it.each([400, 401, 403, 500])('answers Prefer: code=%i in the error shape', async (status) => {
