@@ -1,0 +1,126 @@
+/**
+ * The common query of every analytics endpoint: the window `[dateFrom snapped, dateTo)`, its
+ * buckets, the hours of recorded activity inside it, and the limits that keep the work bounded.
+ */
+import type { OperationInput } from '../../core/api.js';
+import { MockError } from '../../core/errors.js';
+import { showValue } from '../../core/request-validator.js';
+import { addUnit, type Bucket, bucketsOf, isoMs, MS_HOUR, parseInstant, startOf } from '../../core/time.js';
+import { tenantProfile } from '../../core/world.js';
+import { type Workspace, workspaceOf } from './workspace.js';
+
+/** The documented resolutions. */
+export type Resolution = 'hour' | 'day' | 'week' | 'month' | 'quarter';
+
+/** Instants accepted for dateFrom and dateTo (inferred: the epoch to the last 4-digit year). */
+export const EARLIEST = Date.UTC(1970, 0, 1);
+export const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** At most this many buckets per series (inferred: hourly data for more than a year). */
+export const MAX_BUCKETS = 10_000;
+/** At most this many hours of recorded activity are computed per request (inferred: about 11 years). */
+export const MAX_ACTIVE_HOURS = 100_000;
+
+/** Hour indexes [first, end) of the workspace's recorded activity inside the window. */
+export interface HourRange {
+  first: number;
+  end: number;
+}
+
+/** What a request asks for, after validation. */
+export interface AnalyticsQuery {
+  client: string;
+  resolution: Resolution;
+  /** `dateFrom` snapped to the start of its resolution unit. */
+  start: number;
+  /** `dateTo` as given (exclusive). */
+  end: number;
+  buckets: Bucket[];
+  hours: HourRange;
+}
+
+function instant(name: string, value: unknown): number {
+  const text = String(value);
+  const parsed = parseInstant(text);
+  if (!parsed) {
+    throw new MockError(
+      400,
+      `Invalid query parameter '${name}': '${showValue(text)}' is not a date; send an ISO 8601 date or date-time such as 2024-04-16T10:57:12.873Z.`,
+    );
+  }
+  if (parsed.ms < EARLIEST || parsed.ms > LATEST) {
+    throw new MockError(
+      400,
+      `Invalid query parameter '${name}': '${showValue(text)}' is outside the accepted range ${isoMs(EARLIEST)} to ${isoMs(LATEST)}.`,
+    );
+  }
+  return parsed.ms;
+}
+
+/** How many units of a resolution start in [start, end), for a unit-aligned start (no list is built). */
+export function bucketCount(start: number, end: number, unit: Resolution): number {
+  if (end <= start) return 0;
+  if (unit === 'month' || unit === 'quarter') {
+    const a = new Date(start);
+    const b = new Date(end);
+    const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+    const size = unit === 'month' ? 1 : 3;
+    const whole = Math.floor(months / size);
+    return whole + (addUnit(start, unit, whole) < end ? 1 : 0);
+  }
+  const size = unit === 'hour' ? MS_HOUR : unit === 'day' ? 24 * MS_HOUR : 7 * 24 * MS_HOUR;
+  return Math.ceil((end - start) / size);
+}
+
+/**
+ * The hours that count: an hour's activity is recorded once the hour is over, and counts in a
+ * window only when the whole hour lies inside it; nothing exists before the workspace was created.
+ */
+function activeHours(ws: Workspace, start: number, end: number, now: number): HourRange {
+  const createdAt = tenantProfile(ws.key).createdAt;
+  const first = Math.ceil(Math.max(start, createdAt) / MS_HOUR);
+  const last = Math.floor(Math.min(end, now) / MS_HOUR);
+  return { first, end: Math.max(first, last) };
+}
+
+/** Reads the validated query and the `wbb-client` header, enforces the window limits, finds the workspace. */
+export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Workspace } {
+  const { query, headers } = input;
+  const { seed, now, knobs } = input.ctx;
+  const client = String(query.client);
+  const header = headers['wbb-client'];
+  if (header !== undefined && header !== client) {
+    throw new MockError(
+      400,
+      `Invalid header 'wbb-client': '${showValue(String(header))}' must equal the client query parameter ('${showValue(client)}'); send the same workspace in both, or leave the header out.`,
+    );
+  }
+  const resolution = (query.resolution ?? 'day') as Resolution;
+  const from = instant('dateFrom', query.dateFrom);
+  const end = instant('dateTo', query.dateTo);
+  if (end < from) {
+    throw new MockError(
+      400,
+      `Invalid query parameter 'dateTo': ${isoMs(end)} is before dateFrom ${isoMs(from)}; send a dateTo at or after dateFrom.`,
+    );
+  }
+  const start = startOf(from, resolution);
+  const count = bucketCount(start, end, resolution);
+  if (count > MAX_BUCKETS) {
+    throw new MockError(
+      400,
+      `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} holds ${count} ${resolution} buckets; at most ${MAX_BUCKETS} are returned: narrow the window or use a coarser resolution.`,
+    );
+  }
+  const ws = workspaceOf(seed, client, knobs);
+  const hours = activeHours(ws, start, end, now);
+  if (hours.end - hours.first > MAX_ACTIVE_HOURS) {
+    throw new MockError(
+      400,
+      `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} holds ${hours.end - hours.first} hours of activity of workspace '${showValue(client)}' (from ${isoMs(hours.first * MS_HOUR)} up to now); at most ${MAX_ACTIVE_HOURS} hours are computed per request: narrow the window.`,
+    );
+  }
+  // An empty world has no activity at all (and needs no work).
+  const counted = knobs.empty ? { first: hours.first, end: hours.first } : hours;
+  const buckets = bucketsOf({ start, end }, resolution);
+  return { q: { client, resolution, start, end, buckets, hours: counted }, ws };
+}
