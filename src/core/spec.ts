@@ -128,8 +128,19 @@ export function operationsOf(document: Record<string, unknown>): SpecOperation[]
   return operations;
 }
 
-/** Reads `specs/<api>.yaml` from the package. */
+const loaded = new Map<string, LoadedSpec>();
+
+/** Reads `specs/<api>.yaml` from the package, once per process (specs do not change while it runs). */
 export function loadSpec(api: string): LoadedSpec {
+  let spec = loaded.get(api);
+  if (!spec) {
+    spec = readSpec(api);
+    loaded.set(api, spec);
+  }
+  return spec;
+}
+
+function readSpec(api: string): LoadedSpec {
   const file = packagePath('specs', `${api}.yaml`);
   const text = readFileSync(file, 'utf8');
   const document = asRecord(parse(text));

@@ -53,6 +53,41 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** What is compiled from a spec: once per process, shared by every app (tests build many). */
+interface CompiledApi {
+  matcher: RouteMatcher;
+  validator(operation: SpecOperation): OperationValidator;
+}
+
+const compiledApis = new WeakMap<LoadedSpec, CompiledApi>();
+
+function compile(module: ApiModule, spec: LoadedSpec): CompiledApi {
+  let compiled = compiledApis.get(spec);
+  if (!compiled) {
+    for (const op of spec.operations) {
+      if (!module.handlers[op.operationId])
+        throw new Error(`API ${module.name}: no handler for operation ${op.operationId}.`);
+    }
+    // ajv compiles an operation's validators on its first request: start-up stays fast.
+    let compiler: SchemaCompiler | undefined;
+    const validators = new Map<SpecOperation, OperationValidator>();
+    compiled = {
+      matcher: new RouteMatcher(spec.operations),
+      validator(operation) {
+        let v = validators.get(operation);
+        if (!v) {
+          compiler ??= new SchemaCompiler(spec);
+          v = new OperationValidator(operation, compiler);
+          validators.set(operation, v);
+        }
+        return v;
+      },
+    };
+    compiledApis.set(spec, compiled);
+  }
+  return compiled;
+}
+
 /** The Express handler serving one API under its prefix. */
 export function createApiRouter(
   module: ApiModule,
@@ -60,14 +95,7 @@ export function createApiRouter(
   config: Config,
   state: MockState,
 ): RequestHandler {
-  const compiler = new SchemaCompiler(spec);
-  const matcher = new RouteMatcher(spec.operations);
-  const validators = new Map<SpecOperation, OperationValidator>();
-  for (const op of spec.operations) {
-    if (!module.handlers[op.operationId])
-      throw new Error(`API ${module.name}: no handler for operation ${op.operationId}.`);
-    validators.set(op, new OperationValidator(op, compiler));
-  }
+  const { matcher, validator } = compile(module, spec);
 
   return async (req: Request, res: Response, next: NextFunction) => {
     let now = resolveNow(config.now);
@@ -147,8 +175,7 @@ export function createApiRouter(
           throw bodyError(error);
         }
       }
-      const validator = validators.get(operation) as OperationValidator;
-      const input = validator.validate({
+      const input = validator(operation).validate({
         query: new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1)),
         path: found.params,
         headers: req.headers,

@@ -14,7 +14,10 @@ export interface ApiCase {
 /** The cases, by API name. */
 export const API_CASES: Record<string, ApiCase> = {
   logicdialog: {
-    sample: { method: 'GET', url: '/logicdialog/api/agent/analytics/message?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day' },
+    sample: {
+      method: 'GET',
+      url: '/logicdialog/api/agent/analytics/message?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    },
     auth: (secret) => ({ Authorization: `Bearer pk_${secret}` }),
   },
   chatlayer: {
