@@ -148,13 +148,9 @@ export class OperationValidator {
 
   private validateBody(raw: RawRequest): unknown {
     if (!this.operation.requestBody) return undefined;
-    const empty =
-      raw.body === undefined ||
-      (typeof raw.body === 'object' &&
-        raw.body !== null &&
-        Object.keys(raw.body).length === 0 &&
-        !raw.contentType);
-    if (empty) {
+    const length = raw.headers['content-length'];
+    const sent = (length !== undefined && length !== '0') || raw.headers['transfer-encoding'] !== undefined;
+    if (!sent) {
       if (this.bodyRequired)
         throw new MockError(400, 'The request body is missing.', { code: 'invalid_body' });
       return undefined;

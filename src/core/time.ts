@@ -12,6 +12,23 @@ export interface Window {
   end: number;
 }
 
+/** Date.UTC for every year: Date.UTC reads years 0–99 as 1900–1999, which this corrects. */
+export function utc(
+  year: number,
+  monthIndex: number,
+  day = 1,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millis = 0,
+): number {
+  const ms = Date.UTC(year, monthIndex, day, hour, minute, second, millis);
+  if (year < 0 || year > 99) return ms;
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() - 1900);
+  return d.getTime();
+}
+
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
@@ -37,10 +54,9 @@ export function parseInstant(text: string): ParsedInstant | undefined {
   const second = Number(s ?? 0);
   const millis = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  const check = new Date(Date.UTC(year, month - 1, day));
+  let ms = utc(year, month - 1, day, hour, minute, second, millis);
+  const check = new Date(ms);
   if (check.getUTCDate() !== day || check.getUTCFullYear() !== year) return undefined;
-  if (year < 100) ms = new Date(ms).setUTCFullYear(year);
   if (zone && zone !== 'Z' && zone !== 'z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
@@ -76,11 +92,11 @@ export function startOf(ms: number, unit: TimeUnit): number {
       return day - dow * MS_DAY;
     }
     case 'month':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      return utc(d.getUTCFullYear(), d.getUTCMonth(), 1);
     case 'quarter':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (d.getUTCMonth() % 3), 1);
+      return utc(d.getUTCFullYear(), d.getUTCMonth() - (d.getUTCMonth() % 3), 1);
     case 'year':
-      return Date.UTC(d.getUTCFullYear(), 0, 1);
+      return utc(d.getUTCFullYear(), 0, 1);
   }
 }
 
@@ -94,12 +110,14 @@ export function addUnit(start: number, unit: TimeUnit, count = 1): number {
       return start + count * MS_DAY;
     case 'week':
       return start + count * 7 * MS_DAY;
-    case 'month':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + count, 1);
+    case 'month': {
+      const months = d.getUTCMonth() + count;
+      return utc(d.getUTCFullYear() + Math.floor(months / 12), ((months % 12) + 12) % 12, 1);
+    }
     case 'quarter':
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3 * count, 1);
+      return addUnit(start, 'month', 3 * count);
     case 'year':
-      return Date.UTC(d.getUTCFullYear() + count, 0, 1);
+      return utc(d.getUTCFullYear() + count, 0, 1);
   }
 }
 
@@ -113,6 +131,7 @@ export interface Bucket {
 /** The buckets of a unit that intersect [start, end), aligned to UTC unit boundaries. */
 export function bucketsOf(window: Window, unit: TimeUnit): Bucket[] {
   const buckets: Bucket[] = [];
+  if (window.end <= window.start) return buckets;
   for (let b = startOf(window.start, unit); b < window.end; b = addUnit(b, unit)) {
     const next = addUnit(b, unit);
     buckets.push({ start: b, from: Math.max(b, window.start), to: Math.min(next, window.end) });

@@ -160,10 +160,15 @@ export function createApiRouter(
           );
         }
         if (controls.preferCode < 300) {
-          res.status(controls.preferCode).end();
-          return;
+          // A documented success with a body is what the handler answers anyway; one without is sent empty.
+          const preferred = operation.responses.find((r) => r.status === String(controls.preferCode));
+          if (Object.keys(preferred?.contentTypes ?? {}).length === 0) {
+            res.status(controls.preferCode).end();
+            return;
+          }
+        } else {
+          throw module.documentedError(controls.preferCode, operation);
         }
-        throw module.documentedError(controls.preferCode, operation);
       }
 
       const caller = module.authenticate(req, operation);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketsOf, isoMs, parseInstant, startOf, type TimeUnit } from '../../src/core/time.js';
+import { addUnit, bucketsOf, isoMs, parseInstant, startOf, type TimeUnit } from '../../src/core/time.js';
 
 describe('time', () => {
   it.each([
@@ -54,5 +54,30 @@ describe('time', () => {
     ]);
     expect(isoMs(buckets[0]?.from ?? 0)).toBe('2025-01-30T12:00:00.000Z');
     expect(isoMs(buckets[2]?.to ?? 0)).toBe('2025-03-02T00:00:00.000Z');
+  });
+});
+
+describe('time edges', () => {
+  it('has no bucket for an empty window', () => {
+    const at = Date.parse('2025-01-30T12:00:00Z');
+    expect(bucketsOf({ start: at, end: at }, 'day')).toEqual([]);
+  });
+
+  it.each([
+    ['0050-06-15T10:00:00Z', 'month', '0050-06-01T00:00:00.000Z'],
+    ['0099-12-31T23:00:00Z', 'year', '0099-01-01T00:00:00.000Z'],
+    ['0001-03-31T00:00:00Z', 'quarter', '0001-01-01T00:00:00.000Z'],
+  ] as const)(
+    'parses and snaps years below 100 without turning them into 19xx: %s',
+    (text, unit, expected) => {
+      const parsed = parseInstant(text);
+      expect(parsed && isoMs(parsed.ms)).toBe(new Date(text).toISOString());
+      expect(isoMs(startOf(parsed?.ms ?? 0, unit))).toBe(expected);
+    },
+  );
+
+  it('adds months across a year below 100', () => {
+    expect(isoMs(addUnit(Date.parse('0099-12-01T00:00:00Z'), 'month'))).toBe('0100-01-01T00:00:00.000Z');
+    expect(isoMs(addUnit(Date.parse('0050-01-01T00:00:00Z'), 'year'))).toBe('0051-01-01T00:00:00.000Z');
   });
 });
