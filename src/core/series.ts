@@ -53,3 +53,44 @@ export function splitPerHour(
   return (hour) =>
     splitCount(perHour(hour), weights, Rng.derive(key.seed, key.api, key.tenant, 'split', dimension, hour));
 }
+
+/** Several quantities of one hour: a count per category, sums and counts for averages… */
+export type PerHourVector = (hourIndex: number) => readonly number[];
+
+/** Component-wise sums of a per-hour vector over every hour that starts inside the window. */
+export function sumVectors(window: Window, width: number, perHour: PerHourVector): number[] {
+  const sums = new Array<number>(width).fill(0);
+  for (
+    let h = Math.ceil(window.start / MS_HOUR), last = Math.ceil(window.end / MS_HOUR) - 1;
+    h <= last;
+    h++
+  ) {
+    const vector = perHour(h);
+    for (let i = 0; i < width; i++) sums[i] = (sums[i] as number) + (vector[i] ?? 0);
+  }
+  return sums;
+}
+
+/**
+ * `bucketSums` for vectors: `values[i][b]` is component i summed over bucket b, in one pass over
+ * the hours. Only hours starting inside `live` (default: the whole window) are visited — the
+ * caller's promise that the others hold nothing (before the tenant existed, after now…).
+ */
+export function bucketVectorSums(
+  window: Window,
+  unit: TimeUnit,
+  width: number,
+  perHour: PerHourVector,
+  live: Window = window,
+): { starts: number[]; values: number[][] } {
+  const buckets = bucketsOf(window, unit);
+  const values = Array.from({ length: width }, () => new Array<number>(buckets.length).fill(0));
+  buckets.forEach((bucket, b) => {
+    const from = Math.max(bucket.from, live.start);
+    const to = Math.min(bucket.to, live.end);
+    if (to <= from) return;
+    const sums = sumVectors({ start: from, end: to }, width, perHour);
+    for (let i = 0; i < width; i++) (values[i] as number[])[b] = sums[i] as number;
+  });
+  return { starts: buckets.map((bucket) => bucket.start), values };
+}

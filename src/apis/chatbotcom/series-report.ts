@@ -1,8 +1,9 @@
 /** The four series reports: conversations, paid, messages (counts) and average (messages per conversation). */
+
 import type { Knobs } from '../../core/knobs.js';
+import { bucketVectorSums } from '../../core/series.js';
 import { bucketsOf, isoMs, type Window } from '../../core/time.js';
 import type { Account } from './account.js';
-import { bucketVectorSums } from './bucket-vectors.js';
 import { round2 } from './percent.js';
 import { dataWindow, hourVector, type Metric, planOf, type Selection } from './traffic.js';
 import type { SeriesUnit } from './window.js';
@@ -63,29 +64,17 @@ function body(dates: readonly string[], values: readonly number[]): SeriesBody {
  * `values[m × width + g][point]`.
  */
 function sums(req: SeriesRequest, metrics: readonly Metric[]): { dates: string[]; values: number[][] } {
-  // An empty window has no points (bucketsOf would still list the bucket its instant falls in).
-  const empty = req.window.end <= req.window.start;
-  const starts = empty ? [] : bucketsOf(req.window, req.unit).map((b) => b.start);
   const plan = planOf(req.account, req.selection);
-  const values = Array.from({ length: metrics.length * plan.width }, () =>
-    new Array<number>(starts.length).fill(0),
-  );
   const data = dataWindow(req.account, req.window, req.now);
-  if (data.end <= data.start) return { dates: starts.map(isoMs), values };
-  // The data window lies inside the window, so its buckets are some of the window's buckets.
-  const position = new Map(starts.map((start, i) => [start, i]));
-  const found = bucketVectorSums(
-    data,
+  // Hours outside the data window (before the account existed, after now) hold nothing: skip them.
+  const perHour = hourVector(req.account, req.knobs, plan, metrics);
+  const { starts, values } = bucketVectorSums(
+    req.window,
     req.unit,
-    values.length,
-    hourVector(req.account, req.knobs, plan, metrics),
+    metrics.length * plan.width,
+    perHour,
+    data,
   );
-  found.starts.forEach((start, b) => {
-    const i = position.get(start) as number;
-    found.values.forEach((row, k) => {
-      (values[k] as number[])[i] = row[b] ?? 0;
-    });
-  });
   return { dates: starts.map(isoMs), values };
 }
 

@@ -1,10 +1,12 @@
 /** Conversation figures: totals, volume series, durations and outcomes. */
+
+import { sumVectors } from '../../core/series.js';
 import { isoMs, type TimeUnit, type Window } from '../../core/time.js';
 import { meanDuration, quantileDuration } from './durations.js';
 import { percent, ratio, round1, sum, windowFields } from './figures.js';
 import { DURATION_BINS, OUTCOMES, type Scope } from './scope.js';
 import { usageOf } from './usage.js';
-import { addInto, emptyBuckets, fillBuckets, sumVectors } from './vectors.js';
+import { addInto, emptyBuckets, fillBuckets } from './vectors.js';
 
 /** How a window's conversations ended. */
 export interface Outcomes {

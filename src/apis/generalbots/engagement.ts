@@ -1,10 +1,11 @@
 /** Engagement figures: users and sessions, weekly retention cohorts, satisfaction survey answers. */
 import { Rng } from '../../core/rng.js';
+import { sumVectors } from '../../core/series.js';
 import { addUnit, MS_DAY, type Window } from '../../core/time.js';
 import { calendarDate, percent, ratio, round2, sum, windowFields } from './figures.js';
 import { type Scope, SURVEY_ANSWERS } from './scope.js';
 import { usageOf } from './usage.js';
-import { emptyBuckets, fillBuckets, sumVectors } from './vectors.js';
+import { emptyBuckets, fillBuckets } from './vectors.js';
 
 /** GET /engagement: new + returning = active users, the same figures as /usage. */
 export function engagementMetrics(scope: Scope, window: Window) {

@@ -3,11 +3,9 @@
  * them. Candidates for core: nothing here is specific to General Bots.
  */
 import type { Rng } from '../../core/rng.js';
+import { type PerHourVector, sumVectors } from '../../core/series.js';
 import { type Bucket, bucketsOf, type TimeUnit, type Window } from '../../core/time.js';
 import { hoursIn } from '../../core/world.js';
-
-/** A count vector per hour index. */
-export type PerHourVector = (hourIndex: number) => readonly number[];
 
 /**
  * Draws `k` items without replacement from categories holding `counts` items: the result never
@@ -34,14 +32,6 @@ export function drawWithoutReplacement(counts: readonly number[], k: number, rng
 /** Adds `b` into `a` element by element. */
 export function addInto(a: number[], b: readonly number[]): void {
   for (let i = 0; i < b.length; i++) a[i] = (a[i] ?? 0) + (b[i] as number);
-}
-
-/** Sum of a per-hour vector over every hour that starts inside the window. */
-export function sumVectors(window: Window, width: number, perHour: PerHourVector): number[] {
-  const sum = new Array<number>(width).fill(0);
-  const { first, last } = hoursIn(window);
-  for (let h = first; h <= last; h++) addInto(sum, perHour(h));
-  return sum;
 }
 
 /** One bucket of a vector series: the bucket, the number of hours it covers and the sums. */

@@ -1,42 +1,24 @@
 /**
- * Sums of per-hour vectors over buckets: one pass over the counted hours fills every component of
- * every bucket. (A vector form of core/series.ts `bucketSums`, for quantities split by category.)
+ * The series and totals of a Logicdialog query: core/series.ts vector sums over the query's
+ * buckets, visiting only the hours that count (whole hours of recorded activity before now).
  */
-import { type Bucket, MS_HOUR } from '../../core/time.js';
-import type { HourRange } from './query.js';
+import { bucketVectorSums, type PerHourVector, sumVectors } from '../../core/series.js';
+import { MS_HOUR, type Window } from '../../core/time.js';
+import type { AnalyticsQuery, HourRange } from './query.js';
 
-/** Several quantities of one hour (a count per category, sums and counts for averages…). */
-export type PerHourVector = (hour: number) => readonly number[];
+function counted(hours: HourRange): Window {
+  return { start: hours.first * MS_HOUR, end: hours.end * MS_HOUR };
+}
 
 /** `out[i][b]`: component i of the vector summed over the counted hours of bucket b. */
-export function bucketVectorSums(
-  buckets: readonly Bucket[],
-  hours: HourRange,
-  width: number,
-  perHour: PerHourVector,
-): number[][] {
-  const out = Array.from({ length: width }, () => new Array<number>(buckets.length).fill(0));
-  buckets.forEach((bucket, b) => {
-    const first = Math.max(hours.first, Math.ceil(bucket.from / MS_HOUR));
-    const end = Math.min(hours.end, Math.ceil(bucket.to / MS_HOUR));
-    for (let h = first; h < end; h++) {
-      const vector = perHour(h);
-      out.forEach((row, i) => {
-        row[b] = (row[b] ?? 0) + (vector[i] ?? 0);
-      });
-    }
-  });
-  return out;
+export function seriesSums(q: AnalyticsQuery, width: number, perHour: PerHourVector): number[][] {
+  return bucketVectorSums({ start: q.start, end: q.end }, q.resolution, width, perHour, counted(q.hours))
+    .values;
 }
 
 /** Component-wise sums of the vector over every counted hour. */
-export function windowVectorSums(hours: HourRange, width: number, perHour: PerHourVector): number[] {
-  const out = new Array<number>(width).fill(0);
-  for (let h = hours.first; h < hours.end; h++) {
-    const vector = perHour(h);
-    for (let i = 0; i < width; i++) out[i] = (out[i] as number) + (vector[i] ?? 0);
-  }
-  return out;
+export function totalSums(q: AnalyticsQuery, width: number, perHour: PerHourVector): number[] {
+  return sumVectors(counted(q.hours), width, perHour);
 }
 
 /** Cuts a vector into consecutive parts of the given widths (the inverse of concatenating them). */

@@ -1,5 +1,5 @@
 /** Bodies of the content endpoints: `response`, `urlTracking`, `blocks`. */
-import { bucketVectorSums, splitVector, windowVectorSums } from './buckets.js';
+import { seriesSums, splitVector, totalSums } from './buckets.js';
 import { contentInHour, viewsByResponse } from './content.js';
 import type { AnalyticsQuery } from './query.js';
 import { rankedSeries } from './shapes.js';
@@ -10,7 +10,7 @@ function contentTotals(ws: Workspace, q: AnalyticsQuery) {
   const r = ws.responses.length;
   const links = ws.responses.flatMap((response, i) => response.links.map((url) => ({ url, response: i })));
   const widths = [r, r, r, r, links.length];
-  const totals = windowVectorSums(q.hours, 4 * r + links.length, (h) => {
+  const totals = totalSums(q, 4 * r + links.length, (h) => {
     const hour = contentInHour(ws, h);
     return [...hour.byNlp, ...hour.byButton, ...hour.likes, ...hour.dislikes, ...hour.clicks.flat()];
   });
@@ -74,7 +74,7 @@ export function blocksReport(ws: Workspace, q: AnalyticsQuery) {
   const { series, total } = rankedSeries(
     q,
     items,
-    bucketVectorSums(q.buckets, q.hours, items.length, (h) => viewsByResponse(ws, h)),
+    seriesSums(q, items.length, (h) => viewsByResponse(ws, h)),
   );
   return { series, total };
 }

@@ -1,6 +1,6 @@
 /** Bodies of the conversation endpoints: `message`, `nlp`, `message-groups`, `sentiment`, `events`. */
 
-import { bucketVectorSums, windowVectorSums } from './buckets.js';
+import { seriesSums, totalSums } from './buckets.js';
 import { FEEDBACK_EVENT, HANDOVER_EVENT, SENTIMENTS, WELCOME_EVENT } from './catalog.js';
 import { interventionCount } from './interventions.js';
 import type { AnalyticsQuery } from './query.js';
@@ -18,14 +18,14 @@ import type { Workspace } from './workspace.js';
 
 /** `/message`: messages sent by users per bucket. */
 export function messageReport(ws: Workspace, q: AnalyticsQuery) {
-  const [values = []] = bucketVectorSums(q.buckets, q.hours, 1, (h) => [messages(ws, h)]);
+  const [values = []] = seriesSums(q, 1, (h) => [messages(ws, h)]);
   const series = seriesOf(q, { key: 'messages', label: 'Messages' }, values);
   return { series: [series], total: series.total };
 }
 
 /** `/nlp`: natural-language inputs matched to an intent and not matched, per bucket. */
 export function nlpReport(ws: Workspace, q: AnalyticsQuery) {
-  const [matched = [], unmatched = []] = bucketVectorSums(q.buckets, q.hours, 2, (h) => nlpOutcomes(ws, h));
+  const [matched = [], unmatched = []] = seriesSums(q, 2, (h) => nlpOutcomes(ws, h));
   const series = [
     seriesOf(q, { key: 'matched', label: 'Matched' }, matched),
     seriesOf(q, { key: 'unmatched', label: 'Not matched' }, unmatched),
@@ -39,7 +39,7 @@ export function messageGroupsReport(ws: Workspace, q: AnalyticsQuery) {
   const { series, total } = rankedSeries(
     q,
     items,
-    bucketVectorSums(q.buckets, q.hours, items.length, (h) => inputsByTopic(ws, h)),
+    seriesSums(q, items.length, (h) => inputsByTopic(ws, h)),
   );
   return { series, total };
 }
@@ -49,7 +49,7 @@ export function sentimentReport(ws: Workspace, q: AnalyticsQuery) {
   const series = categorySeries(
     q,
     SENTIMENTS,
-    bucketVectorSums(q.buckets, q.hours, SENTIMENTS.length, (h) => conversationsBySentiment(ws, h)),
+    seriesSums(q, SENTIMENTS.length, (h) => conversationsBySentiment(ws, h)),
   );
   const totals = series.map((s) => s.total);
   return {
@@ -62,7 +62,7 @@ export function sentimentReport(ws: Workspace, q: AnalyticsQuery) {
 /** `/events`: calls of each event: a welcome per conversation, hand-over requests, ratings, custom events. */
 export function eventsReport(ws: Workspace, q: AnalyticsQuery) {
   const names = [WELCOME_EVENT, HANDOVER_EVENT, FEEDBACK_EVENT, ...ws.customEvents.map((e) => e.name)];
-  const calls = windowVectorSums(q.hours, names.length, (h) => {
+  const calls = totalSums(q, names.length, (h) => {
     const byRating = usersByRating(ws, h);
     const unrated = byRating[byRating.length - 1] ?? 0;
     const n = conversations(ws, h);

@@ -4,7 +4,7 @@
  */
 import { MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
-import { bucketVectorSums, windowVectorSums } from './buckets.js';
+import { seriesSums, totalSums } from './buckets.js';
 import { interventionCount, interventionsInHour } from './interventions.js';
 import type { AnalyticsQuery } from './query.js';
 import { seriesOf } from './shapes.js';
@@ -20,7 +20,7 @@ export const MAX_INTERVENTIONS_AVERAGED = 1_000_000;
  * (counting is cheap: it needs no record).
  */
 function checkInterventions(ws: Workspace, q: AnalyticsQuery, limit: number, what: string): void {
-  const [count = 0] = windowVectorSums(q.hours, 1, (h) => [interventionCount(ws, h)]);
+  const [count = 0] = totalSums(q, 1, (h) => [interventionCount(ws, h)]);
   if (count > limit) {
     throw new MockError(
       400,
@@ -35,7 +35,7 @@ function average(sum: number, count: number): number {
 
 /** `/intervention`: interventions started per bucket. */
 export function interventionReport(ws: Workspace, q: AnalyticsQuery) {
-  const [values = []] = bucketVectorSums(q.buckets, q.hours, 1, (h) => [interventionCount(ws, h)]);
+  const [values = []] = seriesSums(q, 1, (h) => [interventionCount(ws, h)]);
   const series = seriesOf(q, { key: 'interventions', label: 'Interventions' }, values);
   return { series: [series], total: series.total };
 }
@@ -90,7 +90,7 @@ export function interventionAverageTimeByAgentReport(ws: Workspace, q: Analytics
   const agents = ws.agents.items;
   const n = agents.length;
   // Per hour: interventions taken by each agent, then the sum of their durations.
-  const sums = bucketVectorSums(q.buckets, q.hours, 2 * n, (h) => {
+  const sums = seriesSums(q, 2 * n, (h) => {
     const vector = new Array<number>(2 * n).fill(0);
     for (const record of interventionsInHour(ws, h)) {
       if (record.agent < 0) continue;

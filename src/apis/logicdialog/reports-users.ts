@@ -1,5 +1,5 @@
 /** Bodies of the user endpoints: `user`, `user/detail`, `active-channel`, `active-user-language`. */
-import { bucketVectorSums, splitVector, windowVectorSums } from './buckets.js';
+import { seriesSums, splitVector, totalSums } from './buckets.js';
 import type { AnalyticsQuery } from './query.js';
 import { breakdownOf, rankedSeries, seriesOf } from './shapes.js';
 import {
@@ -15,10 +15,7 @@ import type { Workspace } from './workspace.js';
 
 /** `/user`: users created and users active per bucket; the total is the users created. */
 export function userReport(ws: Workspace, q: AnalyticsQuery) {
-  const [created = [], active = []] = bucketVectorSums(q.buckets, q.hours, 2, (h) => [
-    newUsers(ws, h),
-    conversations(ws, h),
-  ]);
+  const [created = [], active = []] = seriesSums(q, 2, (h) => [newUsers(ws, h), conversations(ws, h)]);
   const createdSeries = seriesOf(q, { key: 'created', label: 'Users created' }, created);
   return {
     series: [createdSeries, seriesOf(q, { key: 'active', label: 'Active users' }, active)],
@@ -32,7 +29,7 @@ export function activeChannelReport(ws: Workspace, q: AnalyticsQuery) {
   return rankedSeries(
     q,
     items,
-    bucketVectorSums(q.buckets, q.hours, items.length, (h) => messagesByChannel(ws, h)),
+    seriesSums(q, items.length, (h) => messagesByChannel(ws, h)),
   );
 }
 
@@ -42,7 +39,7 @@ export function activeUserLanguageReport(ws: Workspace, q: AnalyticsQuery) {
   return rankedSeries(
     q,
     items,
-    bucketVectorSums(q.buckets, q.hours, items.length, (h) => usersByLanguage(ws, h)),
+    seriesSums(q, items.length, (h) => usersByLanguage(ws, h)),
   );
 }
 
@@ -50,8 +47,8 @@ export function activeUserLanguageReport(ws: Workspace, q: AnalyticsQuery) {
 export function userDetailReport(ws: Workspace, q: AnalyticsQuery) {
   const dimensions = [ws.channels, ws.countries, ws.languages, ws.ratings];
   const widths = [...dimensions.map((d) => d.items.length), 1];
-  const sums = windowVectorSums(
-    q.hours,
+  const sums = totalSums(
+    q,
     widths.reduce((a, b) => a + b, 0),
     (h) => [
       ...usersByChannel(ws, h),

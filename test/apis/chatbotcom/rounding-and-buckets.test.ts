@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketVectorSums } from '../../../src/apis/chatbotcom/bucket-vectors.js';
 import { percentOfMax, percentOfTotal } from '../../../src/apis/chatbotcom/percent.js';
 import { hashKey } from '../../../src/core/rng.js';
 import { bucketSums } from '../../../src/core/series.js';
@@ -32,25 +31,5 @@ describe('ChatBot.com rounding and bucketing helpers', () => {
     expect(percentOfMax([1, 0])).toEqual([100, 0]);
     expect(percentOfMax([3, 1, 2])).toEqual([100, 33.33, 66.67]);
     expect(percentOfMax([0, 0])).toEqual([0, 0]);
-  });
-
-  it('sums each component of a vector exactly as bucketSums sums it alone', () => {
-    const perHour = (h: number) => [hashKey('a', h) % 7, hashKey('b', h) % 3];
-    fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 0, 1) }),
-        fc.integer({ min: 0, max: 90 * 86_400_000 }),
-        fc.constantFrom('hour', 'day', 'week', 'month' as const),
-        (start, length, unit) => {
-          const window = { start, end: start + length };
-          const vectors = bucketVectorSums(window, unit, 2, perHour);
-          for (const i of [0, 1]) {
-            const alone = bucketSums(window, unit, (h) => perHour(h)[i] ?? 0);
-            expect({ starts: vectors.starts, values: vectors.values[i] }).toEqual(alone);
-          }
-        },
-      ),
-      { seed: 42, numRuns: 150 },
-    );
   });
 });
