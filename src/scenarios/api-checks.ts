@@ -27,7 +27,17 @@ function extraKnobProblems(path: FieldPath, extra: Record<string, unknown> | und
   const declared = [...new Set(facts.flatMap((f) => Object.keys(f.knobs)))].sort();
   for (const [name, value] of Object.entries(extra ?? {})) {
     const specs = facts.flatMap((f) => (f.knobs[name] ? [f.knobs[name]] : []));
-    if (specs.length === 0) problems.push(unknownField([...path, name], declared));
+    if (specs.length === 0) {
+      problems.push(
+        declared.length > 0
+          ? unknownField([...path, name], declared)
+          : {
+              path: [...path, name],
+              sentence: 'is not a knob any API exposes. Expected no extra knobs: none is exposed.',
+              atKey: true,
+            },
+      );
+    }
     for (const spec of specs)
       if (!knobValidator(spec)(value)) problems.push(badValue([...path, name], value, spec.accepts));
   }

@@ -33,8 +33,14 @@ export interface LoadedScenarios {
   initial: string;
 }
 
+function isPrefix(short: Problem['path'], long: Problem['path']): boolean {
+  return short.length < long.length && short.every((part, i) => part === long[i]);
+}
+
+/** Throws the first problem in document order; a problem inside another one's field is the more precise. */
 function fail(file: string, doc: Document, lines: LineCounter, problems: Problem[]): never {
-  const placed = problems.map((problem) => ({
+  const precise = problems.filter((p) => !problems.some((q) => isPrefix(p.path, q.path)));
+  const placed = precise.map((problem) => ({
     problem,
     at: positionOf(doc, lines, problem.path, problem.atKey),
   }));
