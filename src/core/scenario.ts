@@ -20,6 +20,11 @@ export interface RuleMatch {
   query?: Readonly<Record<string, string>>;
   /** Request headers: name (any case) → glob on the value. */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * The how-many-th time the same request (method and URL) arrives under the scenario, from 1: `1`
+   * is every first try, `[2, 3]` the first two retries. Counted since the last switch or journal reset.
+   */
+  attempt?: number | readonly number[];
 }
 
 /** The faults a rule can inject instead of (or in the middle of) a response. */

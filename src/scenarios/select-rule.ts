@@ -14,8 +14,8 @@ export interface RuleContext {
   seed: number;
   /** The request as a key: method and URL. */
   key: string;
-  /** How many times this request has been seen (from 1); asked only when a share is drawn. */
-  attempt: () => number;
+  /** The how-many-th time (from 1) this request arrives under the scenario. */
+  attempt: number;
 }
 
 /**
@@ -49,12 +49,17 @@ export function selectRule(
   request: RuleRequest,
   ctx: RuleContext,
 ): ScenarioRule | undefined {
-  let attempt: number | undefined;
   return scenario.rules.find((rule, index) => {
     if (!ruleMatches(rule, request) || !fits(rule, ctx)) return false;
-    if (rule.share === undefined || rule.share >= 1) return true;
-    attempt ??= ctx.attempt();
-    return drawn(rule.share, ctx.seed, scenario.name, index, ctx.key, attempt);
+    const attempts = rule.match?.attempt;
+    if (
+      attempts !== undefined &&
+      !(typeof attempts === 'number' ? [attempts] : attempts).includes(ctx.attempt)
+    )
+      return false;
+    return (
+      rule.share === undefined || drawn(rule.share, ctx.seed, scenario.name, index, ctx.key, ctx.attempt)
+    );
   });
 }
 

@@ -113,7 +113,7 @@ export function createApiRouter(
         operation,
         seed,
         key,
-        attempt: () => state.attempt(scenario.name, key),
+        attempt: state.attempt(scenario.name, key),
       });
       const latency = latencyFor(scenario, rule, config.latency);
       if (latency) await sleep(delayFor(latency, seed, key));

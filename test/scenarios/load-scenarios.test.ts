@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,11 @@ const BROKEN: [string, string, string][] = [
     '<file>:3:21: rules[0].match.method is "get". Expected one of GET, POST, PUT, PATCH, DELETE, or a list of them.',
   ],
   [
+    'an attempt of 0',
+    'description: x\nrules:\n  - match: {attempt: [1, 0]}\n    status: 500\n',
+    '<file>:3:26: rules[0].match.attempt[1] is 0. Expected a whole number from 1, or a list of them.',
+  ],
+  [
     'an operation id the API does not have',
     'description: x\nrules:\n  - match: {api: digitalcx, operationId: getInteraction}\n    status: 500\n',
     '<file>:3:42: rules[0].match.operationId is "getInteraction". Expected an operation id of digitalcx: getInteractions, postToken.',
@@ -283,5 +288,17 @@ describe('scenario files', () => {
     expect(problemOf(unknown, facts)).toBe(
       'Invalid scenario file <file>:3:11: knobs.extra.bots is not a known field. Expected one of botCount.',
     );
+  });
+
+  it('accepts every scenario example of the README', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] as string)
+      .filter((text) => text.includes('description:'));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const dir = tempDir();
+    examples.forEach((text, i) => {
+      expect(loadScenarioFile(writeScenario(dir, `example-${i}.yaml`, text), FACTS).description).toBeTruthy();
+    });
   });
 });

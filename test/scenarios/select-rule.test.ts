@@ -32,6 +32,7 @@ const DIR = scenarioDir({
     '  - share: 20%',
     '    status: 401',
   ].join('\n'),
+  'fail-first': 'description: Every first try fails.\nrules:\n  - match: {attempt: 1}\n    status: 500\n',
   jittery:
     'description: 100 to 400 ms per request.\nlatency: 100-400\nrules:\n  - match: {query: {culture: nl}}\n    latency: 5\n',
   knobs: [
@@ -94,6 +95,17 @@ describe('rule selection', () => {
     expect(await statuses(app, 30, true)).toEqual(attempts);
     await request(app.app).delete('/__mock/requests');
     expect(await statuses(app, 30, true)).toEqual(attempts);
+  });
+
+  it('fails the first try of each request and lets the retries through, counting again after a journal reset', async () => {
+    const app = mock('fail-first');
+    const url = interactionsUrl(HOUR);
+    const other = interactionsUrl({ ...HOUR, culture: 'en' });
+    const seen = [];
+    for (const u of [url, url, other, url, other]) seen.push((await get(app, u)).status);
+    expect(seen).toEqual([500, 200, 500, 200, 200]);
+    await request(app.app).delete('/__mock/requests');
+    expect((await get(app, url)).status).toBe(500);
   });
 
   it('lets a request the share leaves out fall through to the next rule', async () => {

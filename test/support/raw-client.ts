@@ -34,6 +34,19 @@ export function rawGet(
   headers: Record<string, string>,
   giveUpMs = 10_000,
 ): Promise<RawResult> {
+  return rawRequest(server, { method: 'GET', path, headers }, giveUpMs);
+}
+
+/** Sends a request (a JSON body if given); gives up after `giveUpMs`, never hangs. */
+export function rawRequest(
+  server: Server,
+  sent: { method: string; path: string; headers: Record<string, string>; body?: unknown },
+  giveUpMs = 10_000,
+): Promise<RawResult> {
+  const { method, path, body } = sent;
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers =
+    payload === undefined ? sent.headers : { 'Content-Type': 'application/json', ...sent.headers };
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -46,7 +59,7 @@ export function rawGet(
       clearTimeout(timer);
       resolve({ ending, status, headers: head, body: Buffer.concat(chunks) });
     };
-    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
       status = res.statusCode;
       head = res.headers;
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -59,6 +72,6 @@ export function rawGet(
       finish('gave-up');
       req.destroy();
     }, giveUpMs);
-    req.end();
+    req.end(payload);
   });
 }
