@@ -13,6 +13,7 @@ import { isoMs } from '../core/time.js';
 import { applyRule } from '../scenarios/apply-rule.js';
 import { knobsFor, latencyFor, ruleRequestOf, selectRule } from '../scenarios/select-rule.js';
 import type { Config } from './config.js';
+import { answerPreferred } from './prefer-code.js';
 import { RouteMatcher } from './route-matcher.js';
 import type { MockState } from './state.js';
 
@@ -118,25 +119,12 @@ export function createApiRouter(
       const latency = latencyFor(scenario, rule, config.latency);
       if (latency) await sleep(delayFor(latency, seed, key));
       // Prefer: code= is the more explicit ask: it wins over the rule's answer (not its latency or knobs).
-      if (rule && controls.preferCode === undefined) {
+      if (controls.preferCode !== undefined) {
+        if (answerPreferred(controls.preferCode, operation, module, res)) return;
+      } else if (rule) {
         info.fault = rule.fault ?? null;
         const target = { req, res, module, operation, params: found.params, query, now };
         if (await applyRule(rule, target)) return;
-      }
-      if (controls.preferCode !== undefined && controls.preferCode !== 200) {
-        const documented = operation.responses.some((r) => r.status === String(controls.preferCode));
-        if (!documented) {
-          const codes = operation.responses.map((r) => r.status).join(', ');
-          throw new MockError(
-            400,
-            `Prefer: code=${controls.preferCode} is not a documented response of ${operation.operationId}; documented: ${codes}.`,
-          );
-        }
-        if (controls.preferCode < 300) {
-          res.status(controls.preferCode).end();
-          return;
-        }
-        throw module.documentedError(controls.preferCode, operation);
       }
 
       const caller = module.authenticate(req, operation);

@@ -1,6 +1,7 @@
 /** The mutable state of one running mock: the scenarios, the one in force, attempt counts and the request journal. */
 import { MockError } from '../core/errors.js';
 import { Journal } from '../core/journal.js';
+import { showValue } from '../core/request-validator.js';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario.js';
 import { type Config, ConfigError } from './config.js';
 
@@ -69,7 +70,7 @@ export class MockState {
   lookup(name: string): Scenario {
     const found = this.all.get(name);
     if (!found) {
-      throw new MockError(400, `Unknown scenario '${name}'. Known scenarios: ${this.names()}.`, {
+      throw new MockError(400, `Unknown scenario '${showValue(name)}'. Known scenarios: ${this.names()}.`, {
         code: 'unknown_scenario',
       });
     }

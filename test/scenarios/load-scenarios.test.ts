@@ -173,9 +173,19 @@ const BROKEN: [string, string, string][] = [
     '<file>:4:13: rules[0].status is 403, which postToken does not document. Expected one of 200, 400, 401, 500, or a body to send 403 anyway.',
   ],
   [
+    'a header name with a space',
+    'description: x\nrules:\n  - headers: {"Bad Name": 1}\n',
+    '<file>:3:14: rules[0].headers is {"Bad Name":1}. Expected a mapping of header names (letters, digits and !#$%&\'*+.^_`|~-) to values.',
+  ],
+  [
+    'a header value on two lines',
+    'description: x\nrules:\n  - headers: {X-A: "a\\nb"}\n',
+    '<file>:3:20: rules[0].headers["X-A"] is "a\\nb". Expected a header value on one line.',
+  ],
+  [
     'a header value that is a list',
     'description: x\nrules:\n  - headers: {Retry-After: [1]}\n    status: 500\n',
-    '<file>:3:28: rules[0].headers["Retry-After"] is [1]. Expected a header value.',
+    '<file>:3:28: rules[0].headers["Retry-After"] is [1]. Expected a header value on one line.',
   ],
 ];
 
