@@ -24,6 +24,7 @@ const SCENARIOS = [
   faulty('truncate-500', { fault: 'truncate', status: 500 }),
   faulty('stall-briefly', { fault: 'stall', stallMs: 50 }),
   faulty('stall-long', { fault: 'stall', stallMs: 600_000 }),
+  faulty('reset-some', { fault: 'reset', share: 0.3 }),
 ];
 
 let server: Server | undefined;
@@ -39,6 +40,13 @@ async function connectionsOf(s: Server): Promise<number> {
   return new Promise((resolve, reject) => s.getConnections((e, n) => (e ? reject(e) : resolve(n))));
 }
 
+/** The journal once every entry is complete: the server may see a connection close after the client. */
+async function journal() {
+  const done = () => mock.state.journal.list().every((e) => e.durationMs !== null);
+  for (let i = 0; i < 250 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+  return mock.state.journal.list();
+}
+
 afterEach(async () => {
   if (server) await close(server);
   server = undefined;
@@ -49,7 +57,7 @@ describe('faults', () => {
     const s = await start();
     const res = await rawGet(s, URL, { ...AUTH, 'X-Mock-Scenario': 'reset' });
     expect(res).toMatchObject({ ending: 'reset', status: undefined });
-    const entry = mock.state.journal.list().at(-1);
+    const entry = (await journal()).at(-1);
     expect(entry).toMatchObject({
       scenario: 'reset',
       fault: 'reset',
@@ -68,7 +76,7 @@ describe('faults', () => {
     expect(cut.headers?.['content-length']).toBe(String(whole.body.length));
     expect(cut.body.length).toBe(Math.floor(whole.body.length / 2));
     expect(whole.body.subarray(0, cut.body.length).equals(cut.body)).toBe(true);
-    expect(mock.state.journal.list().at(-1)).toMatchObject({ fault: 'truncate', status: 200 });
+    expect((await journal()).at(-1)).toMatchObject({ fault: 'truncate', status: 200 });
   });
 
   it('truncates an error body in the vendor shape too', async () => {
@@ -92,12 +100,35 @@ describe('faults', () => {
     expect(res.ending).toBe('gave-up');
     for (let i = 0; i < 100 && (await connectionsOf(s)) > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await connectionsOf(s)).toBe(0);
-    expect(mock.state.journal.list().at(-1)).toMatchObject({ fault: 'stall', status: null });
+    expect((await journal()).at(-1)).toMatchObject({ fault: 'stall', status: null });
   });
 
   it('leaves other operations and requests without the header alone', async () => {
     const s = await start();
     const res = await rawGet(s, interactionsUrl(DAY), AUTH);
     expect(res).toMatchObject({ ending: 'complete', status: 200 });
+  });
+
+  it('resets a share of requests, the same ones in a fresh mock, and journals which', async () => {
+    const endings = async () => {
+      const s = await start();
+      const out: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const url = interactionsUrl({
+          startDate: '2025-02-28T06:00:00Z',
+          endDate: '2025-02-28T07:00:00Z',
+          filterText: `q${i}`,
+        });
+        out.push((await rawGet(s, url, { ...AUTH, 'X-Mock-Scenario': 'reset-some' })).ending);
+      }
+      const faults = (await journal()).map((e) => (e.fault === 'reset' ? 'reset' : 'complete'));
+      await close(s);
+      server = undefined;
+      return { out, faults };
+    };
+    const first = await endings();
+    expect(new Set(first.out)).toEqual(new Set(['reset', 'complete']));
+    expect(first.faults).toEqual(first.out);
+    expect((await endings()).out).toEqual(first.out);
   });
 });
