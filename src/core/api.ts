@@ -33,6 +33,37 @@ export interface OperationInput {
   req: Request;
 }
 
+/** What a named error is built from: the routed request, before auth and validation. */
+export interface NamedErrorRequest {
+  operation: SpecOperation;
+  /** Path parameters, decoded. */
+  params: Readonly<Record<string, string>>;
+  /** The raw query. */
+  query: URLSearchParams;
+  /** The request's clock. */
+  now: number;
+}
+
+/** A documented error a scenario can force by name (`error: <name>`), beyond one per status. */
+export interface NamedError {
+  /** One line for people: which message, when. */
+  description: string;
+  /** The operations that can answer it. */
+  operations: readonly string[];
+  /** The error exactly as the real check raises it (for an example request when this one does not trigger it). */
+  build(request: NamedErrorRequest): MockError;
+}
+
+/** A data knob only one API reads (`knobs.extra.<name>`). */
+export interface KnobSpec {
+  /** One line for people. */
+  description: string;
+  /** What values it accepts, for error messages (`a whole number from 1 to 50`). */
+  accepts: string;
+  /** JSON Schema (draft-07) of the value; scenario files are checked against it at load. */
+  schema: Record<string, unknown>;
+}
+
 /** Answers one operation; sends the response itself (JSON, CSV, a stream…). */
 export type OperationHandler = (input: OperationInput, res: Response) => void | Promise<void>;
 
@@ -50,4 +81,8 @@ export interface ApiModule {
   sendError(res: Response, error: MockError, ctx: { now: number }): void;
   /** The vendor's documented error for a status (used by `Prefer: code=` and scenarios). */
   documentedError(status: number, operation: SpecOperation): MockError;
+  /** Named documented errors scenarios can force (e.g. DigitalCX's one per limit). */
+  errors?: Readonly<Record<string, NamedError>>;
+  /** Knobs beyond the common ones that this API reads from `knobs.extra`. */
+  knobs?: Readonly<Record<string, KnobSpec>>;
 }

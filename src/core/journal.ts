@@ -8,8 +8,13 @@ export interface JournalEntry {
   url: string;
   api: string | null;
   operationId: string | null;
+  /** The scenario the request saw. */
+  scenario: string | null;
   headers: Record<string, string>;
+  /** Null while in flight, and for a response whose head was never sent (a reset or stall). */
   status: number | null;
+  /** The fault a scenario injected (`reset`, `truncate`, `stall`), if any. */
+  fault: string | null;
   durationMs: number | null;
 }
 

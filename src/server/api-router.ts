@@ -1,17 +1,19 @@
 /** Builds the request pipeline of one API: controls, routing, scenario, auth, validation, handler, errors. */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { ApiModule, RequestContext } from '../core/api.js';
-import { resolveNow } from '../core/clock.js';
+import { resolveNow, sleep } from '../core/clock.js';
 import { readControls } from '../core/controls.js';
 import { MockError } from '../core/errors.js';
-import { withKnobs } from '../core/knobs.js';
+import { delayFor } from '../core/latency.js';
 import { OperationValidator } from '../core/request-validator.js';
-import { hashKey } from '../core/rng.js';
-import { matchRule } from '../core/scenario.js';
+import type { Fault } from '../core/scenario.js';
 import { SchemaCompiler } from '../core/schema-compiler.js';
 import type { LoadedSpec, SpecOperation } from '../core/spec.js';
 import { isoMs } from '../core/time.js';
+import { applyRule } from '../scenarios/apply-rule.js';
+import { knobsFor, latencyFor, ruleRequestOf, selectRule } from '../scenarios/select-rule.js';
 import type { Config } from './config.js';
+import { answerPreferred } from './prefer-code.js';
 import { RouteMatcher } from './route-matcher.js';
 import type { MockState } from './state.js';
 
@@ -19,6 +21,10 @@ import type { MockState } from './state.js';
 export interface RouteInfo {
   api: string;
   operationId: string | null;
+  /** The scenario the request saw. */
+  scenario: string | null;
+  /** The fault a scenario injected, if any. */
+  fault: Fault | null;
 }
 
 const BODY_LIMIT = '100kb';
@@ -47,10 +53,6 @@ function bodyError(error: unknown): MockError {
     });
   }
   return new MockError(400, 'The request body could not be read.', { code: 'invalid_body' });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** What is compiled from a spec: once per process, shared by every app (tests build many). */
@@ -99,7 +101,7 @@ export function createApiRouter(
 
   return async (req: Request, res: Response, next: NextFunction) => {
     let now = resolveNow(config.now);
-    const info: RouteInfo = { api: module.name, operationId: null };
+    const info: RouteInfo = { api: module.name, operationId: null, scenario: null, fault: null };
     res.locals.route = info;
     try {
       const controls = readControls(req.headers);
@@ -107,10 +109,10 @@ export function createApiRouter(
       now = controls.now ?? now;
       res.setHeader('X-Mock-Seed', String(seed));
       res.setHeader('X-Mock-Now', isoMs(now));
-      const scenarioName = controls.scenario ?? controls.preferScenario;
-      const scenario = scenarioName === undefined ? state.scenario : state.lookup(scenarioName);
+      // Resolved once: everything below reads this object, so a switch mid-request changes nothing.
+      const scenario = state.resolve(controls.scenario ?? controls.preferScenario);
+      info.scenario = scenario.name;
       res.setHeader('X-Mock-Scenario', scenario.name);
-      const ctx: RequestContext = { seed, now, scenario, knobs: withKnobs(scenario.knobs) };
 
       const queryAt = req.url.indexOf('?');
       const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
@@ -132,43 +134,25 @@ export function createApiRouter(
       }
       const { operation } = found;
       info.operationId = operation.operationId;
+      const query = new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1));
 
-      if (config.latency) {
-        const { min, max } = config.latency;
-        await sleep(min + (hashKey(seed, req.method, req.url, 'latency') % (max - min + 1)));
-      }
-      const rule = matchRule(scenario, {
-        api: module.name,
-        operationId: operation.operationId,
-        method: req.method,
+      const key = `${req.method} ${req.originalUrl}`;
+      const rule = selectRule(scenario, ruleRequestOf(module.name, operation, req, query), {
+        module,
+        operation,
+        seed,
+        key,
+        attempt: state.attempt(scenario.name, key),
       });
-      if (rule?.status !== undefined) {
-        if (rule.headers) res.set(rule.headers);
-        if (rule.body !== undefined) {
-          res.status(rule.status).json(rule.body);
-          return;
-        }
-        throw module.documentedError(rule.status, operation);
-      }
-      if (controls.preferCode !== undefined && controls.preferCode !== 200) {
-        const documented = operation.responses.some((r) => r.status === String(controls.preferCode));
-        if (!documented) {
-          const codes = operation.responses.map((r) => r.status).join(', ');
-          throw new MockError(
-            400,
-            `Prefer: code=${controls.preferCode} is not a documented response of ${operation.operationId}; documented: ${codes}.`,
-          );
-        }
-        if (controls.preferCode < 300) {
-          // A documented success with a body is what the handler answers anyway; one without is sent empty.
-          const preferred = operation.responses.find((r) => r.status === String(controls.preferCode));
-          if (Object.keys(preferred?.contentTypes ?? {}).length === 0) {
-            res.status(controls.preferCode).end();
-            return;
-          }
-        } else {
-          throw module.documentedError(controls.preferCode, operation);
-        }
+      const latency = latencyFor(scenario, rule, config.latency);
+      if (latency) await sleep(delayFor(latency, seed, key));
+      // Prefer: code= is the more explicit ask: it wins over the rule's answer (not its latency or knobs).
+      if (controls.preferCode !== undefined) {
+        if (answerPreferred(controls.preferCode, operation, module, res)) return;
+      } else if (rule) {
+        info.fault = rule.fault ?? null;
+        const target = { req, res, module, operation, params: found.params, query, now };
+        if (await applyRule(rule, target)) return;
       }
 
       const caller = module.authenticate(req, operation);
@@ -181,12 +165,13 @@ export function createApiRouter(
         }
       }
       const input = validator(operation).validate({
-        query: new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1)),
+        query,
         path: found.params,
         headers: req.headers,
         contentType: req.headers['content-type'],
         body: req.body,
       });
+      const ctx: RequestContext = { seed, now, scenario, knobs: knobsFor(scenario, rule) };
       const handler = module.handlers[operation.operationId];
       await handler?.({ operation, ...input, caller, ctx, req }, res);
     } catch (error) {

@@ -4,6 +4,8 @@ import { realNow } from '../core/clock.js';
 import type { Scenario } from '../core/scenario.js';
 import { type LoadedSpec, loadSpec } from '../core/spec.js';
 import { isoMs } from '../core/time.js';
+import { apiFacts } from '../scenarios/api-facts.js';
+import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
 import type { Config } from './config.js';
 import { createControlPlane } from './control-plane.js';
@@ -27,9 +29,14 @@ function headerRecord(req: Request): Record<string, string> {
   return out;
 }
 
-/** Builds the app for a config; specs are loaded and validators compiled here, once. */
+/**
+ * Builds the app for a config; specs and scenario files are loaded and validators compiled here, once.
+ * `scenarios` adds scenarios built in code to those of the files. Throws ScenarioFileError for a bad
+ * scenario file and ConfigError for an unknown initial scenario.
+ */
 export function createMockApp(config: Config, scenarios: readonly Scenario[] = []): MockApp {
-  const state = new MockState(config, scenarios);
+  const loaded = loadScenarios(config, apiFacts(API_MODULES));
+  const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -79,17 +86,25 @@ export function createMockApp(config: Config, scenarios: readonly Scenario[] = [
       url: req.originalUrl,
       api: null,
       operationId: null,
+      scenario: null,
       headers: headerRecord(req),
       status: null,
+      fault: null,
       durationMs: null,
     });
-    res.on('finish', () => {
+    const record = () => {
+      if (entry.durationMs !== null) return;
       const route = res.locals.route as RouteInfo | undefined;
       entry.api = route?.api ?? null;
       entry.operationId = route?.operationId ?? null;
-      entry.status = res.statusCode;
+      entry.scenario = route?.scenario ?? null;
+      entry.fault = route?.fault ?? null;
+      // A reset or stalled response never sent its head: it has no status.
+      entry.status = res.headersSent ? res.statusCode : null;
       entry.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    });
+    };
+    res.on('finish', record);
+    res.on('close', record);
     next();
   });
 

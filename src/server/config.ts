@@ -1,14 +1,14 @@
 /** The one config module: the only reader of argv and the environment. Bad values fail fast, by name. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSeed } from '../core/controls.js';
+import { type Latency, parseLatency as readLatency } from '../core/latency.js';
+import { isScenarioPath } from '../core/scenario.js';
 import { parseInstant } from '../core/time.js';
 import { API_NAMES } from './registry.js';
 
-/** A latency range in milliseconds (min = max for a fixed delay). */
-export interface Latency {
-  min: number;
-  max: number;
-}
+export type { Latency } from '../core/latency.js';
 
 /** Everything the server can be told. */
 export interface Config {
@@ -26,8 +26,12 @@ export interface Config {
   admin: boolean;
   /** When set, the control plane (but /__mock/health) requires this token. */
   adminToken: string | undefined;
-  /** The scenario in force at start. */
+  /** The scenario in force at start: a name, or the path of a scenario file to load and select. */
   scenario: string;
+  /** A folder of extra scenario files (`*.yaml`), loaded after the built-ins. */
+  scenarioDir: string | undefined;
+  /** Reload scenario files when they change (CLI only). */
+  watch: boolean;
   /** Which APIs to mount (default: all). */
   apis: string[];
   /** How many requests the journal keeps. */
@@ -47,6 +51,8 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     admin: true,
     adminToken: undefined,
     scenario: 'default',
+    scenarioDir: undefined,
+    watch: false,
     apis: [...API_NAMES],
     journalSize: 1000,
     logLevel: 'info',
@@ -71,7 +77,10 @@ Options (environment variable in brackets):
   --host <addr>       interface to bind [HOST] (default 0.0.0.0)
   --seed <n>          seed of the world model, 0-4294967295 [MOCK_SEED] (default 1)
   --now <iso>         fixed clock, e.g. 2025-03-01T12:00:00Z [MOCK_NOW] (default: the real clock)
-  --scenario <name>   scenario in force at start [MOCK_SCENARIO] (default "default")
+  --scenario <name>   scenario in force at start, or the path of a scenario file to load and use
+                      [MOCK_SCENARIO] (default "default")
+  --scenario-dir <d>  a folder of extra scenario files, *.yaml [MOCK_SCENARIO_DIR] (default none)
+  --watch             reload scenario files when they change [MOCK_WATCH=true]
   --latency <ms>      delay per response: "200" or a range "100-400" [MOCK_LATENCY] (default none)
   --api <name>        mount only this API; repeatable [MOCK_APIS, comma-separated] (default all:
                       ${API_NAMES.join(', ')})
@@ -93,12 +102,29 @@ function parsePort(value: string, source: string): number {
 }
 
 function parseLatency(value: string, source: string): Latency {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(value);
-  if (!m) fail(source, value, 'milliseconds ("200") or a range ("100-400")');
-  const min = Number(m[1]);
-  const max = Number(m[2] ?? m[1]);
-  if (max < min || max > 120_000) fail(source, value, 'a range "min-max" with min <= max <= 120000');
-  return { min, max };
+  if (!/^(\d+)(?:-(\d+))?$/.test(value)) fail(source, value, 'milliseconds ("200") or a range ("100-400")');
+  return readLatency(value) ?? fail(source, value, 'a range "min-max" with min <= max <= 120000');
+}
+
+function kindOf(path: string): 'file' | 'dir' | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseScenario(value: string, source: string): string {
+  if (!isScenarioPath(value)) return value;
+  if (kindOf(value) !== 'file')
+    fail(source, value, 'a scenario name, or the path of an existing scenario file');
+  return resolve(value);
+}
+
+function parseBoolean(value: string, source: string): boolean {
+  if (!['true', 'false'].includes(value)) fail(source, value, 'true or false');
+  return value === 'true';
 }
 
 /** Reads the command line and the environment into a Config, or returns 'help'. */
@@ -113,6 +139,8 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         seed: { type: 'string' },
         now: { type: 'string' },
         scenario: { type: 'string' },
+        'scenario-dir': { type: 'string' },
+        watch: { type: 'boolean' },
         latency: { type: 'string' },
         api: { type: 'string', multiple: true },
         'log-level': { type: 'string' },
@@ -145,7 +173,14 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
     config.now =
       parseInstant(now[0])?.ms ?? fail(now[1], now[0], 'an ISO 8601 instant such as 2025-03-01T12:00:00Z');
   const scenario = pick('scenario', 'MOCK_SCENARIO');
-  if (scenario) config.scenario = scenario[0];
+  if (scenario) config.scenario = parseScenario(...scenario);
+  const dir = pick('scenario-dir', 'MOCK_SCENARIO_DIR');
+  if (dir) {
+    if (kindOf(dir[0]) !== 'dir') fail(dir[1], dir[0], 'the path of an existing folder of scenario files');
+    config.scenarioDir = resolve(dir[0]);
+  }
+  if (values.watch === true) config.watch = true;
+  else if (env.MOCK_WATCH) config.watch = parseBoolean(env.MOCK_WATCH, 'MOCK_WATCH');
   const latency = pick('latency', 'MOCK_LATENCY');
   if (latency) config.latency = parseLatency(...latency);
   const level = pick('log-level', 'LOG_LEVEL');
@@ -169,9 +204,6 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
     config.adminToken = adminToken[0];
   }
   if (values['no-admin'] === true) config.admin = false;
-  else if (env.MOCK_ADMIN !== undefined && env.MOCK_ADMIN !== '') {
-    if (!['true', 'false'].includes(env.MOCK_ADMIN)) fail('MOCK_ADMIN', env.MOCK_ADMIN, 'true or false');
-    config.admin = env.MOCK_ADMIN === 'true';
-  }
+  else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;
 }

@@ -1,10 +1,11 @@
-/** The control plane under /__mock: health, request journal, scenario switch and the specs. */
+/** The control plane under /__mock: health, request journal, scenario switch, scenario schema and the specs. */
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { resolveNow } from '../core/clock.js';
 import { MockError } from '../core/errors.js';
 import type { LoadedSpec } from '../core/spec.js';
 import { isoMs } from '../core/time.js';
+import { scenarioSchema } from '../scenarios/schema.js';
 import type { Config } from './config.js';
 import type { MockState } from './state.js';
 import { VERSION } from './version.js';
@@ -60,7 +61,7 @@ export function createControlPlane(
     res.json({ requests: state.journal.list() });
   });
   router.delete('/requests', (_req, res) => {
-    state.journal.clear();
+    state.forgetRequests();
     res.status(204).end();
   });
 
@@ -83,6 +84,9 @@ export function createControlPlane(
     } catch (error) {
       controlError(res, error as MockError);
     }
+  });
+  router.get('/scenarios/schema', (_req, res) => {
+    res.json(scenarioSchema());
   });
   router.get('/scenarios', (_req, res) => {
     res.json({

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/core/paths.js';
 
@@ -110,5 +113,57 @@ describe('cli', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(text).toContain('Usage: bot-analytics-mock');
+  });
+
+  it('starts with a scenario file given to --scenario, and reloads a scenario folder with --watch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    const file = join(dir, 'retry.yaml');
+    writeFileSync(file, 'description: Fail once.\nrules:\n  - share: 50%\n    status: 500\n');
+    const child = start([
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--scenario',
+      file,
+      '--scenario-dir',
+      dir,
+      '--watch',
+    ]);
+    try {
+      const text = await output(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
+      expect(text).toMatch(/scenario retry · watching scenario files/);
+      const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+      const scenarios = async () => {
+        const res = await fetch(`${base}/__mock/scenarios`, { signal: AbortSignal.timeout(5000) });
+        return ((await res.json()) as { scenarios: { name: string }[] }).scenarios.map((s) => s.name);
+      };
+      expect(await scenarios()).toContain('retry');
+      writeFileSync(join(dir, 'later.yaml'), 'description: Added while running.\n');
+      await output(child, /reloaded \d+ scenarios; 'retry' is in force\./);
+      expect(await scenarios()).toContain('later');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('stops at boot with exit 2 and a message naming a bad scenario file, its line and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'description: x\nrules:\n  - fault: explode\n');
+    const child = start([], { MOCK_SCENARIO_DIR: dir });
+    const text = await output(child, /Invalid scenario file/);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(text).toContain(
+      `bot-analytics-mock: Invalid scenario file ${join(dir, 'bad.yaml')}:3:12: rules[0].fault is "explode". Expected one of reset, truncate, stall.`,
+    );
+  });
+
+  it('stops at boot with exit 2 for an unknown scenario, listing the known ones', async () => {
+    const child = start(['--scenario', 'nope']);
+    const text = await output(child, /Invalid --scenario/);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(text).toMatch(/Invalid --scenario \/ MOCK_SCENARIO: 'nope'\. Expected one of default, .*flaky/);
   });
 });

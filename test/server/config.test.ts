@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_DIR } from '../../src/scenarios/load-scenarios.js';
 import { ConfigError, configFromArgs, createConfig, HELP } from '../../src/server/config.js';
 
 describe('config', () => {
@@ -54,6 +56,19 @@ describe('config', () => {
     });
   });
 
+  it('reads --scenario as a name, or as a scenario file to load, and a scenario folder and --watch', () => {
+    expect(configFromArgs(['--scenario', 'empty'], {})).toMatchObject({ scenario: 'empty', watch: false });
+    const file = `${BUILT_IN_DIR}/flaky.yaml`;
+    expect(
+      configFromArgs(['--scenario', file, '--scenario-dir', BUILT_IN_DIR, '--watch'], {
+        MOCK_SCENARIO: 'empty',
+      }),
+    ).toMatchObject({ scenario: resolve(file), scenarioDir: resolve(BUILT_IN_DIR), watch: true });
+    expect(
+      configFromArgs([], { MOCK_SCENARIO: 'slow', MOCK_SCENARIO_DIR: BUILT_IN_DIR, MOCK_WATCH: 'true' }),
+    ).toMatchObject({ scenario: 'slow', scenarioDir: BUILT_IN_DIR, watch: true });
+  });
+
   it.each([
     [
       ['--port', '65536'],
@@ -78,6 +93,22 @@ describe('config', () => {
       "Invalid --log-level: 'loud'. Expected one of silent, error, warn, info, debug.",
     ],
     [['--api', 'zendesk'], {}, "Invalid --api: 'zendesk'. Expected one of"],
+    [
+      ['--scenario', './nope.yaml'],
+      {},
+      "Invalid --scenario: './nope.yaml'. Expected a scenario name, or the path of an existing scenario file.",
+    ],
+    [
+      [],
+      { MOCK_SCENARIO_DIR: '/no/such/folder' },
+      "Invalid MOCK_SCENARIO_DIR: '/no/such/folder'. Expected the path of an existing folder of scenario files.",
+    ],
+    [
+      ['--scenario-dir', `${BUILT_IN_DIR}/empty.yaml`],
+      {},
+      `Invalid --scenario-dir: '${BUILT_IN_DIR}/empty.yaml'. Expected the path of an existing folder of scenario files.`,
+    ],
+    [[], { MOCK_WATCH: 'yes' }, "Invalid MOCK_WATCH: 'yes'. Expected true or false."],
     [['--bogus'], {}, "Unknown option '--bogus'"],
     [
       [],
@@ -103,6 +134,11 @@ describe('config', () => {
       '--latency',
       '--no-admin',
       '--scenario',
+      'MOCK_SCENARIO',
+      '--scenario-dir',
+      'MOCK_SCENARIO_DIR',
+      '--watch',
+      'MOCK_WATCH',
       '--api',
       '--log-level',
     ]) {

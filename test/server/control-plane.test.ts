@@ -48,7 +48,7 @@ describe('control plane', () => {
   });
 
   it('switches the scenario at run time and refuses an unknown one, listing the known ones', async () => {
-    const { app } = testApp({}, [
+    const { app, state } = testApp({}, [
       { name: 'quiet', description: 'no traffic', knobs: { empty: true }, rules: [] },
     ]);
     expect((await request(app).get('/__mock/scenario')).body.name).toBe('default');
@@ -61,9 +61,11 @@ describe('control plane', () => {
     expect(data.text.trim().split('\r\n')).toHaveLength(1);
     const bad = await request(app).put('/__mock/scenario').send({ name: 'nope' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe("Unknown scenario 'nope'. Known scenarios: default, quiet.");
+    const known = [...state.scenarios.keys()];
+    expect(known).toEqual(expect.arrayContaining(['default', 'empty', 'flaky', 'quiet']));
+    expect(bad.body.error.message).toBe(`Unknown scenario 'nope'. Known scenarios: ${known.join(', ')}.`);
     const list = await request(app).get('/__mock/scenarios');
-    expect(list.body.scenarios.map((s: { name: string }) => s.name)).toEqual(['default', 'quiet']);
+    expect(list.body.scenarios.map((s: { name: string }) => s.name)).toEqual(known);
   });
 
   it('requires the admin token when one is set, except for health', async () => {

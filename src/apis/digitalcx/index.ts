@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
+import { NAMED_ERRORS } from './named-errors.js';
 import { handlers } from './routes.js';
 
 /** The vendor's documented messages by status (400 has two; the first is the generic one). */
@@ -66,4 +67,5 @@ export const digitalcx: ApiModule = {
   documentedError(status) {
     return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
   },
+  errors: NAMED_ERRORS,
 };

@@ -54,31 +54,44 @@ function instant(name: string, value: unknown): number {
   return parsed.ms;
 }
 
+/** The documented 400 for an end before the start (vendor doc, exact text). */
+export const END_BEFORE_START = 'End date cannot be earlier than start date.';
+
+/** The documented 400 for keys that name no project (vendor doc, exact text with the keys substituted). */
+export function unknownProjectMessage(customerKey: string, projectKey: string): string {
+  return `Customer key ${customerKey} with project ${projectKey} does not exist.`;
+}
+
+/** The 400 for a start before the first day with data. */
+export function beforeDataStartMessage(start: number): string {
+  return `No data is available prior to December 15th 2024: startDate ${isoMs(start)} is earlier than ${isoMs(DATA_START)}.`;
+}
+
+/** The 400 for a start more than 90 days before now (`oldest` = now minus 90 days). */
+export function tooFarBackMessage(start: number, oldest: number): string {
+  return `You cannot request a date more than 90 days back: startDate ${isoMs(start)} is earlier than ${isoMs(oldest)} (90 days before now).`;
+}
+
+/** The 400 for a window longer than one day. */
+export function windowTooLongMessage(start: number, end: number): string {
+  const days = Math.round(((end - start) / MS_DAY) * 1000) / 1000;
+  return `You cannot request more than one day's worth of data at the same time: the window from startDate to endDate is ${days} days; the limit is 1 day (24 hours).`;
+}
+
+/** The oldest start date allowed at a given now. */
+export function oldestStart(now: number): number {
+  return now - MAX_DAYS_BACK * MS_DAY;
+}
+
 /** Reads the validated query and enforces the documented limits, in the order the vendor states them. */
 export function readQuery(query: Record<string, unknown>, now: number): InteractionsQuery {
   const start = instant('startDate', query.startDate);
   const end = instant('endDate', query.endDate);
-  if (end < start) throw new MockError(400, 'End date cannot be earlier than start date.');
-  if (start < DATA_START) {
-    throw new MockError(
-      400,
-      `No data is available prior to December 15th 2024: startDate ${isoMs(start)} is earlier than ${isoMs(DATA_START)}.`,
-    );
-  }
-  const oldest = now - MAX_DAYS_BACK * MS_DAY;
-  if (start < oldest) {
-    throw new MockError(
-      400,
-      `You cannot request a date more than 90 days back: startDate ${isoMs(start)} is earlier than ${isoMs(oldest)} (90 days before now).`,
-    );
-  }
-  if (end - start > MAX_WINDOW_MS) {
-    const days = Math.round(((end - start) / MS_DAY) * 1000) / 1000;
-    throw new MockError(
-      400,
-      `You cannot request more than one day's worth of data at the same time: the window from startDate to endDate is ${days} days; the limit is 1 day (24 hours).`,
-    );
-  }
+  if (end < start) throw new MockError(400, END_BEFORE_START);
+  if (start < DATA_START) throw new MockError(400, beforeDataStartMessage(start));
+  const oldest = oldestStart(now);
+  if (start < oldest) throw new MockError(400, tooFarBackMessage(start, oldest));
+  if (end - start > MAX_WINDOW_MS) throw new MockError(400, windowTooLongMessage(start, end));
   return {
     window: { start, end },
     cutoff: Math.min(end, now),

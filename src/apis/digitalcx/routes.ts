@@ -9,7 +9,7 @@ import { csvHeader, csvRow, jsonRow } from './columns.js';
 import type { Interaction } from './interactions.js';
 import { readHours, readPage } from './log-reader.js';
 import { projectOf } from './project.js';
-import { type InteractionsQuery, queryHash, readQuery } from './query.js';
+import { type InteractionsQuery, queryHash, readQuery, unknownProjectMessage } from './query.js';
 
 /** The magic key that names no customer or project (vendor's documented 400). */
 export const UNKNOWN_KEY = 'unknown';
@@ -49,7 +49,7 @@ function* bodyChunks(
 const getInteractions: OperationHandler = async (input, res: Response) => {
   const { customerKey, projectKey } = input.path as { customerKey: string; projectKey: string };
   if (customerKey === UNKNOWN_KEY || projectKey === UNKNOWN_KEY) {
-    throw new MockError(400, `Customer key ${customerKey} with project ${projectKey} does not exist.`);
+    throw new MockError(400, unknownProjectMessage(customerKey, projectKey));
   }
   const { seed, now, knobs } = input.ctx;
   const q: InteractionsQuery = readQuery(input.query, now);
