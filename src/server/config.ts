@@ -32,6 +32,8 @@ export interface Config {
   journalSize: number;
   /** Log level of the request log. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Browser origins allowed by CORS: '*' = any origin (with credentials), else exactly these. */
+  corsOrigins: '*' | string[];
 }
 
 /** The configuration of a default server; tests start from here. */
@@ -47,6 +49,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     apis: [...API_NAMES],
     journalSize: 1000,
     logLevel: 'info',
+    corsOrigins: '*',
     ...overrides,
   };
 }
@@ -71,8 +74,11 @@ Options (environment variable in brackets):
   --scenario <name>   scenario in force at start [MOCK_SCENARIO] (default "default")
   --latency <ms>      delay per response: "200" or a range "100-400" [MOCK_LATENCY] (default none)
   --api <name>        mount only this API; repeatable [MOCK_APIS, comma-separated] (default all:
-                      ${API_NAMES.join(', ')})
-  --log-level <lvl>   ${LOG_LEVELS.join('|')} [LOG_LEVEL] (default info)
+                      ${API_NAMES.join(', ')}); with exactly one API it is also served at /
+  --cors-origin <o>   allow only this browser origin, e.g. http://localhost:5173; repeatable or
+                      comma-separated [MOCK_CORS_ORIGIN] (default *: any origin, with credentials)
+  --log-level <lvl>   one JSON line per request on stdout: ${LOG_LEVELS.join('|')} [LOG_LEVEL]
+                      (default info)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
   -h, --help          show this help
 `;
@@ -96,6 +102,31 @@ function parseLatency(value: string, source: string): Latency {
   return { min, max };
 }
 
+/** A comma-separated list of origins (`scheme://host[:port]`), or `*` for any origin. */
+function parseCorsOrigins(value: string, source: string): Config['corsOrigins'] {
+  const origins = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (origins.length === 1 && origins[0] === '*') return '*';
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol))
+      fail(
+        source,
+        origin,
+        'an origin such as http://localhost:5173 (scheme, host, optional port; no path), or *',
+      );
+  }
+  if (origins.length === 0) fail(source, value, 'an origin such as http://localhost:5173, or *');
+  return [...new Set(origins)];
+}
+
 /** Reads the command line and the environment into a Config, or returns 'help'. */
 export function configFromArgs(argv: string[], env: Record<string, string | undefined>): Config | 'help' {
   let values: Record<string, string | boolean | string[] | undefined>;
@@ -110,6 +141,7 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         scenario: { type: 'string' },
         latency: { type: 'string' },
         api: { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'no-admin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -156,6 +188,10 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         fail(apiFlags ? '--api' : 'MOCK_APIS', api, `one of ${API_NAMES.join(', ')}`);
     config.apis = [...new Set(apis)];
   }
+  const corsFlags = values['cors-origin'] as string[] | undefined;
+  if (corsFlags) config.corsOrigins = parseCorsOrigins(corsFlags.join(','), '--cors-origin');
+  else if (env.MOCK_CORS_ORIGIN)
+    config.corsOrigins = parseCorsOrigins(env.MOCK_CORS_ORIGIN, 'MOCK_CORS_ORIGIN');
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN !== undefined && env.MOCK_ADMIN !== '') {
     if (!['true', 'false'].includes(env.MOCK_ADMIN)) fail('MOCK_ADMIN', env.MOCK_ADMIN, 'true or false');

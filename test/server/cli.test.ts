@@ -47,6 +47,7 @@ describe('cli', () => {
       const text = await output(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
       expect(text).toMatch(/digitalcx\s+http:\/\/127\.0\.0\.1:\d+\/digitalcx/);
       expect(text).toMatch(/seed 3 · clock 2025-03-01T12:00:00.000Z · scenario default/);
+      expect(text).toMatch(/docs http:\/\/127\.0\.0\.1:\d+\/docs/);
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
       const health = await fetch(`${base}/__mock/health`, { signal: AbortSignal.timeout(5000) });
       expect(health.status).toBe(200);
