@@ -8,6 +8,7 @@ export function referencePage(api: DocsApi): string {
     url: `/__mock/specs/${api.name}`,
     dom_id: '#reference',
     deepLinking: true,
+    displayOperationId: true,
     // x-source / x-source-note are the provenance a client team needs to see.
     showExtensions: true,
     showCommonExtensions: true,
