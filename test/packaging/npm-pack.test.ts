@@ -1,11 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/core/paths.js';
+import { terminate, waitForOutput } from '../support/child-process.js';
 
 const exec = promisify(execFile);
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -18,23 +18,6 @@ let packed: { files: { path: string }[] };
 async function inConsumer(command: string, args: string[], timeoutMs = 30_000): Promise<string> {
   const { stdout } = await exec(command, args, { cwd: consumer, timeout: timeoutMs, maxBuffer: 16 << 20 });
   return stdout;
-}
-
-async function output(child: ChildProcess, until: RegExp, timeoutMs = 15_000): Promise<string> {
-  let text = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timed out waiting for ${until}; got: ${text}`)),
-      timeoutMs,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (until.test(text)) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    });
-  });
 }
 
 // The package as a user gets it: `npm pack`, then installed from the tarball into an empty project
@@ -108,7 +91,7 @@ describe('npm package', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const text = await output(child, /docs (http:\/\/127\.0\.0\.1:\d+)\/docs/);
+      const text = await waitForOutput(child, /docs (http:\/\/127\.0\.0\.1:\d+)\/docs/);
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
       const get = (path: string, headers: Record<string, string> = {}) =>
         fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(5_000) });
@@ -119,9 +102,7 @@ describe('npm package', () => {
         { Authorization: 'Bearer x' },
       );
       expect(data.status).toBe(200);
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(0);
+      expect(await terminate(child)).toBe(0);
     } finally {
       child.kill('SIGKILL');
     }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/core/paths.js';
+import { terminate, waitForOutput } from '../support/child-process.js';
 
 const CLI = packagePath('dist', 'server', 'cli.js');
 
@@ -9,25 +10,6 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [CLI, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function output(child: ChildProcess, until: RegExp, timeoutMs = 10_000): Promise<string> {
-  let text = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timed out waiting for ${until}; got: ${text}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      if (until.test(text)) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
   });
 }
 
@@ -44,7 +26,7 @@ describe('cli', () => {
       '2025-03-01T12:00:00Z',
     ]);
     try {
-      const text = await output(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
+      const text = await waitForOutput(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
       expect(text).toMatch(/digitalcx\s+http:\/\/127\.0\.0\.1:\d+\/digitalcx/);
       expect(text).toMatch(/seed 3 · clock 2025-03-01T12:00:00.000Z · scenario default/);
       expect(text).toMatch(/docs http:\/\/127\.0\.0\.1:\d+\/docs/);
@@ -52,9 +34,7 @@ describe('cli', () => {
       const health = await fetch(`${base}/__mock/health`, { signal: AbortSignal.timeout(5000) });
       expect(health.status).toBe(200);
       expect(((await health.json()) as { seed: number }).seed).toBe(3);
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(0);
+      expect(await terminate(child)).toBe(0);
     } finally {
       child.kill('SIGKILL');
     }
@@ -62,7 +42,7 @@ describe('cli', () => {
 
   it('stops at boot with exit 2 and a message naming a bad variable', async () => {
     const child = start([], { MOCK_SEED: 'abc' });
-    const text = await output(child, /Invalid MOCK_SEED/);
+    const text = await waitForOutput(child, /Invalid MOCK_SEED/);
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
     expect(text).toContain("Invalid MOCK_SEED: 'abc'. Expected a whole number from 0 to 4294967295.");
@@ -70,7 +50,7 @@ describe('cli', () => {
 
   it('prints help with --help and exits 0', async () => {
     const child = start(['--help']);
-    const text = await output(child, /--no-admin/);
+    const text = await waitForOutput(child, /--no-admin/);
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(text).toContain('Usage: bot-analytics-mock');
