@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The CLI entry: reads the config, listens, prints where everything is, and drains on SIGTERM/SIGINT. */
+import { MockError } from '../core/errors.js';
 import { isoMs } from '../core/time.js';
-import { createMockApp } from './app.js';
+import { createMockApp, type MockApp } from './app.js';
 import { type Config, ConfigError, configFromArgs, HELP } from './config.js';
 import { apiUrls, baseUrl, drain, listen } from './listen.js';
 import { rootApi } from './single-api.js';
@@ -18,13 +19,28 @@ function readConfig(): Config | 'help' {
   }
 }
 
+function buildApp(config: Config): MockApp {
+  try {
+    return createMockApp(config);
+  } catch (error) {
+    // An unknown scenario is only found once the scenarios are loaded: still a bad flag or variable.
+    if (error instanceof MockError) {
+      const hint =
+        error.code === 'unknown_scenario' ? ' Set --scenario or MOCK_SCENARIO to one of them.' : '';
+      process.stderr.write(`bot-analytics-mock: ${error.message}${hint}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   if (config === 'help') {
     process.stdout.write(HELP);
     return;
   }
-  const { app, state, specs } = createMockApp(config);
+  const { app, state, specs } = buildApp(config);
   const server = await listen(app, config.port, config.host).catch((error: Error) => {
     process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
     process.exit(1);

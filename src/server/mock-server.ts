@@ -1,8 +1,9 @@
 /** startMockServer: the mock in-process for a test suite, on a free port, with handles to steer and read it. */
+import { MockError } from '../core/errors.js';
 import type { JournalEntry } from '../core/journal.js';
 import type { Scenario } from '../core/scenario.js';
-import { createMockApp } from './app.js';
-import type { Config } from './config.js';
+import { createMockApp, type MockApp } from './app.js';
+import { type Config, ConfigError } from './config.js';
 import { apiUrls, baseUrl, drain, listen } from './listen.js';
 import { configFromOptions, type MockServerOptions } from './server-options.js';
 
@@ -26,6 +27,16 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+function buildApp(config: Config, scenarios: readonly Scenario[]): MockApp {
+  try {
+    return createMockApp(config, scenarios);
+  } catch (error) {
+    if (error instanceof MockError && error.code === 'unknown_scenario')
+      throw new ConfigError(`startMockServer: Invalid option scenario: ${error.message}`);
+    throw error;
+  }
+}
+
 /**
  * Starts the mock in this process. Defaults suit a test suite: 127.0.0.1 on a free port, a silent
  * log. `scenarios` adds scenarios of your own to the built-in ones.
@@ -35,7 +46,7 @@ export async function startMockServer(
   scenarios: readonly Scenario[] = [],
 ): Promise<MockServer> {
   const config = configFromOptions(options);
-  const { app, state, specs } = createMockApp(config, scenarios);
+  const { app, state, specs } = buildApp(config, scenarios);
   const server = await listen(app, config.port, config.host);
   const url = baseUrl(server, config.host);
   const initialScenario = state.scenario.name;

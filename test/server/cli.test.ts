@@ -48,6 +48,16 @@ describe('cli', () => {
     expect(text).toContain("Invalid MOCK_SEED: 'abc'. Expected a whole number from 0 to 4294967295.");
   });
 
+  it('stops at boot with exit 2 and a message listing the scenarios for an unknown one', async () => {
+    const child = start(['--scenario', 'nope']);
+    const text = await waitForOutput(child, /Unknown scenario/);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(text).toContain(
+      "Unknown scenario 'nope'. Known scenarios: default. Set --scenario or MOCK_SCENARIO to one of them.",
+    );
+  });
+
   it('prints help with --help and exits 0', async () => {
     const child = start(['--help']);
     const text = await waitForOutput(child, /--no-admin/);
