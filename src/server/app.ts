@@ -1,5 +1,6 @@
 /** createApp(config): the whole mock as an Express app, built without listening. */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { DestinationStream, Logger } from 'pino';
 import { realNow } from '../core/clock.js';
 import type { Scenario } from '../core/scenario.js';
 import { type LoadedSpec, loadSpec } from '../core/spec.js';
@@ -9,7 +10,11 @@ import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
 import type { Config } from './config.js';
 import { createControlPlane } from './control-plane.js';
+import { cors } from './cors.js';
+import { createDocsRouter } from './docs/router.js';
 import { API_MODULES } from './registry.js';
+import { createLogger, requestLog } from './request-log.js';
+import { rootApi } from './single-api.js';
 import { MockState } from './state.js';
 
 /** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
@@ -20,6 +25,13 @@ export interface MockApp {
   app: Express;
   state: MockState;
   specs: ReadonlyMap<string, LoadedSpec>;
+  logger: Logger;
+}
+
+/** How the app is wired to its surroundings (the Config says what it serves). */
+export interface AppOptions {
+  /** Where log lines go (default stdout); tests pass a stream to read them. */
+  logDestination?: DestinationStream;
 }
 
 function headerRecord(req: Request): Record<string, string> {
@@ -30,13 +42,18 @@ function headerRecord(req: Request): Record<string, string> {
 }
 
 /**
- * Builds the app for a config; specs and scenario files are loaded and validators compiled here, once.
- * `scenarios` adds scenarios built in code to those of the files. Throws ScenarioFileError for a bad
- * scenario file and ConfigError for an unknown initial scenario.
+ * Builds the app for a config; specs and scenario files are loaded here, once. `scenarios` adds
+ * scenarios built in code to those of the files. Throws ScenarioFileError for a bad scenario file
+ * and a MockError (unknown_scenario) for an unknown initial scenario.
  */
-export function createMockApp(config: Config, scenarios: readonly Scenario[] = []): MockApp {
+export function createMockApp(
+  config: Config,
+  scenarios: readonly Scenario[] = [],
+  options: AppOptions = {},
+): MockApp {
   const loaded = loadScenarios(config, apiFacts(API_MODULES));
   const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
+  const logger = createLogger(config.logLevel, options.logDestination);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -59,26 +76,12 @@ export function createMockApp(config: Config, scenarios: readonly Scenario[] = [
     next();
   });
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-    if (req.headers.origin) res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Allow-Credentials', 'true');
-    res.setHeader(
-      'Access-Control-Expose-Headers',
-      'continuationToken, X-Mock-Seed, X-Mock-Now, X-Mock-Scenario, Retry-After',
-    );
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
-      res.setHeader('Access-Control-Max-Age', '600');
-      res.status(204).end();
-      return;
-    }
-    next();
-  });
+  if (config.logLevel !== 'silent') app.use(requestLog(logger));
+  app.use(cors(config.corsOrigins));
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path.startsWith('/__mock')) return next();
+    // The journal is for verifying API traffic: the control plane and the docs pages stay out of it.
+    if (/^\/(__mock|docs)(\/|$)/.test(req.path)) return next();
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
       receivedAt: isoMs(realNow()),
@@ -108,23 +111,36 @@ export function createMockApp(config: Config, scenarios: readonly Scenario[] = [
     next();
   });
 
-  if (config.admin) app.use('/__mock', createControlPlane(config, state, specs));
-
-  for (const module of modules) {
-    app.use(`/${module.name}`, createApiRouter(module, specs.get(module.name) as LoadedSpec, config, state));
+  if (config.admin) {
+    app.use('/__mock', createControlPlane(config, state, specs));
+    const docsApis = modules.map((m) => ({
+      name: m.name,
+      title: m.title,
+      spec: specs.get(m.name) as LoadedSpec,
+    }));
+    app.use('/docs', createDocsRouter(docsApis, config, state));
   }
+
+  const routers = modules.map((m) => ({
+    name: m.name,
+    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
+  }));
+  for (const { name, router } of routers) app.use(`/${name}`, router);
+  const root = rootApi(routers);
+  if (root) app.use(root.router);
 
   app.use((req: Request, res: Response) => {
     res.status(404).json({
       error: {
         status: 404,
         code: 'not_found',
-        message: `Nothing at ${req.method} ${req.path}. The APIs live under ${modules.map((m) => `/${m.name}`).join(', ')}${config.admin ? '; the control plane under /__mock' : ''}.`,
+        message: `Nothing at ${req.method} ${req.path}. The APIs live under ${modules.map((m) => `/${m.name}`).join(', ')}${config.admin ? '; the control plane under /__mock, the docs at /docs' : ''}.`,
       },
     });
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    console.error('bot-analytics-mock: unexpected error', error);
+    res.err = error instanceof Error ? error : new Error(String(error));
+    logger.error({ err: error }, 'bot-analytics-mock: unexpected error');
     if (res.headersSent) {
       res.destroy();
       return;
@@ -133,7 +149,7 @@ export function createMockApp(config: Config, scenarios: readonly Scenario[] = [
       .status(500)
       .json({ error: { status: 500, code: 'internal_error', message: 'Internal error in the mock.' } });
   });
-  return { app, state, specs };
+  return { app, state, specs, logger };
 }
 
 /** The Express app for a config (see createMockApp for the state behind it). */

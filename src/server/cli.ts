@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-/** The CLI entry: reads the config, listens, prints where everything is, and shuts down gracefully. */
-import type { AddressInfo } from 'node:net';
+/** The CLI entry: reads the config, listens, prints where everything is, and drains on SIGTERM/SIGINT. */
+import { MockError } from '../core/errors.js';
 import { isoMs } from '../core/time.js';
 import { apiFacts } from '../scenarios/api-facts.js';
 import { ScenarioFileError } from '../scenarios/problems.js';
 import { watchScenarios } from '../scenarios/watch-scenarios.js';
-import { createMockApp, type MockApp } from './app.js';
-import { type Config, ConfigError, configFromArgs, HELP } from './config.js';
+import { createMockApp } from './app.js';
+import { ConfigError, configFromArgs, HELP } from './config.js';
+import { apiUrls, baseUrl, drain, listen } from './listen.js';
 import { API_MODULES } from './registry.js';
+import { rootApi } from './single-api.js';
 
-/** Runs a start-up step; a bad flag, variable or scenario file stops the process with exit code 2. */
+/** Runs a start-up step; a bad flag, variable, scenario name or scenario file stops with exit code 2. */
 function orExit<T>(step: () => T): T {
   try {
     return step();
@@ -18,45 +20,46 @@ function orExit<T>(step: () => T): T {
       process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
       process.exit(2);
     }
+    // An unknown scenario is only found once the scenarios are loaded: still a bad flag or variable.
+    if (error instanceof MockError && error.code === 'unknown_scenario') {
+      process.stderr.write(
+        `bot-analytics-mock: ${error.message} Set --scenario or MOCK_SCENARIO to one of them.\n`,
+      );
+      process.exit(2);
+    }
     throw error;
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const config = orExit(() => configFromArgs(process.argv.slice(2), process.env));
   if (config === 'help') {
     process.stdout.write(HELP);
     return;
   }
-  const cfg: Config = config;
-  const { app, state, specs }: MockApp = orExit(() => createMockApp(cfg));
+  const { app, state, specs } = orExit(() => createMockApp(config));
   const watching =
-    cfg.watch &&
-    watchScenarios(cfg, state, apiFacts(API_MODULES), (line) => {
-      if (cfg.logLevel !== 'silent') process.stderr.write(`bot-analytics-mock: ${line}\n`);
+    config.watch &&
+    watchScenarios(config, state, apiFacts(API_MODULES), (line) => {
+      if (config.logLevel !== 'silent') process.stderr.write(`bot-analytics-mock: ${line}\n`);
     });
-  const server = app.listen(cfg.port, cfg.host);
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    process.stderr.write(
-      `bot-analytics-mock: failed to listen on ${cfg.host}:${cfg.port}: ${error.message}\n`,
-    );
+  const server = await listen(app, config.port, config.host).catch((error: Error) => {
+    process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
     process.exit(1);
   });
-  server.on('listening', () => {
-    const { port } = server.address() as AddressInfo;
-    const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
-    const base = `http://${host}:${port}`;
-    const lines = [
-      `bot-analytics-mock listening on ${base}`,
-      ...[...specs.keys()].map((name) => `  ${name.padEnd(12)} ${base}/${name}`),
-      `  seed ${cfg.seed} · clock ${cfg.now === undefined ? 'real' : isoMs(cfg.now)} · scenario ${state.scenario.name}${watching ? ' · watching scenario files' : ''}`,
-      cfg.admin ? `  control plane ${base}/__mock/health` : '  control plane disabled (--no-admin)',
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-  });
+  const base = baseUrl(server, config.host);
+  const root = rootApi([...specs.keys()]);
+  const lines = [
+    `bot-analytics-mock listening on ${base}`,
+    ...Object.entries(apiUrls(base, specs.keys())).map(
+      ([name, url]) => `  ${name.padEnd(12)} ${url}${name === root ? ` (also at ${base}/)` : ''}`,
+    ),
+    `  seed ${config.seed} · clock ${config.now === undefined ? 'real' : isoMs(config.now)} · scenario ${state.scenario.name}${watching ? ' · watching scenario files' : ''}`,
+    config.admin
+      ? `  control plane ${base}/__mock/health · docs ${base}/docs`
+      : '  control plane and docs disabled (--no-admin)',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -64,16 +67,10 @@ function main(): void {
     stopping = true;
     process.stdout.write(`bot-analytics-mock: ${signal} received, draining\n`);
     if (watching) watching.close();
-    server.close(() => process.exit(0));
-    // Keep-alive connections go idle as their last response ends: close them as they do.
-    setInterval(() => server.closeIdleConnections(), 50).unref();
-    setTimeout(() => {
-      server.closeAllConnections();
-      process.exit(0);
-    }, 5_000).unref();
+    void drain(server).then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main();
+void main();

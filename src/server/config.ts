@@ -38,6 +38,8 @@ export interface Config {
   journalSize: number;
   /** Log level of the request log. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Browser origins allowed by CORS: '*' = any origin (with credentials), else exactly these. */
+  corsOrigins: '*' | string[];
 }
 
 /** The configuration of a default server; tests start from here. */
@@ -56,6 +58,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     apis: [...API_NAMES],
     journalSize: 1000,
     logLevel: 'info',
+    corsOrigins: '*',
     ...overrides,
   };
 }
@@ -83,8 +86,11 @@ Options (environment variable in brackets):
   --watch             reload scenario files when they change [MOCK_WATCH=true]
   --latency <ms>      delay per response: "200" or a range "100-400" [MOCK_LATENCY] (default none)
   --api <name>        mount only this API; repeatable [MOCK_APIS, comma-separated] (default all:
-                      ${API_NAMES.join(', ')})
-  --log-level <lvl>   ${LOG_LEVELS.join('|')} [LOG_LEVEL] (default info)
+                      ${API_NAMES.join(', ')}); with exactly one API it is also served at /
+  --cors-origin <o>   allow only this browser origin, e.g. http://localhost:5173; repeatable or
+                      comma-separated [MOCK_CORS_ORIGIN] (default *: any origin, with credentials)
+  --log-level <lvl>   one JSON line per request on stdout: ${LOG_LEVELS.join('|')} [LOG_LEVEL]
+                      (default info)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
   --admin-token <t>   require "Authorization: Bearer <t>" on the control plane, except
                       /__mock/health [MOCK_ADMIN_TOKEN] (default: open)
@@ -127,6 +133,31 @@ function parseBoolean(value: string, source: string): boolean {
   return value === 'true';
 }
 
+/** A comma-separated list of origins (`scheme://host[:port]`), or `*` for any origin. */
+function parseCorsOrigins(value: string, source: string): Config['corsOrigins'] {
+  const origins = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (origins.length === 1 && origins[0] === '*') return '*';
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol))
+      fail(
+        source,
+        origin,
+        'an origin such as http://localhost:5173 (scheme, host, optional port; no path), or *',
+      );
+  }
+  if (origins.length === 0) fail(source, value, 'an origin such as http://localhost:5173, or *');
+  return [...new Set(origins)];
+}
+
 /** Reads the command line and the environment into a Config, or returns 'help'. */
 export function configFromArgs(argv: string[], env: Record<string, string | undefined>): Config | 'help' {
   let values: Record<string, string | boolean | string[] | undefined>;
@@ -143,6 +174,7 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         watch: { type: 'boolean' },
         latency: { type: 'string' },
         api: { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'no-admin': { type: 'boolean' },
         'admin-token': { type: 'string' },
@@ -203,6 +235,10 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
       fail(adminToken[1], '…', '8 to 200 printable characters without spaces');
     config.adminToken = adminToken[0];
   }
+  const corsFlags = values['cors-origin'] as string[] | undefined;
+  if (corsFlags) config.corsOrigins = parseCorsOrigins(corsFlags.join(','), '--cors-origin');
+  else if (env.MOCK_CORS_ORIGIN)
+    config.corsOrigins = parseCorsOrigins(env.MOCK_CORS_ORIGIN, 'MOCK_CORS_ORIGIN');
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/core/paths.js';
+import { terminate, waitForOutput } from '../support/child-process.js';
 
 const CLI = packagePath('dist', 'server', 'cli.js');
 
@@ -12,25 +13,6 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [CLI, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function output(child: ChildProcess, until: RegExp, timeoutMs = 10_000): Promise<string> {
-  let text = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timed out waiting for ${until}; got: ${text}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      if (until.test(text)) {
-        clearTimeout(timer);
-        resolve(text);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
   });
 }
 
@@ -47,16 +29,15 @@ describe('cli', () => {
       '2025-03-01T12:00:00Z',
     ]);
     try {
-      const text = await output(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
+      const text = await waitForOutput(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
       expect(text).toMatch(/digitalcx\s+http:\/\/127\.0\.0\.1:\d+\/digitalcx/);
       expect(text).toMatch(/seed 3 · clock 2025-03-01T12:00:00.000Z · scenario default/);
+      expect(text).toMatch(/docs http:\/\/127\.0\.0\.1:\d+\/docs/);
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
       const health = await fetch(`${base}/__mock/health`, { signal: AbortSignal.timeout(5000) });
       expect(health.status).toBe(200);
       expect(((await health.json()) as { seed: number }).seed).toBe(3);
-      child.kill('SIGTERM');
-      const [code] = await once(child, 'exit');
-      expect(code).toBe(0);
+      expect(await terminate(child)).toBe(0);
     } finally {
       child.kill('SIGKILL');
     }
@@ -74,7 +55,7 @@ describe('cli', () => {
       '2025-03-01T12:00:00Z',
     ]);
     try {
-      const text = await output(child, /control plane/);
+      const text = await waitForOutput(child, /control plane/);
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1] as string;
       const url = `${base}/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-02-28T01:00:00Z`;
       const inFlight = fetch(url, {
@@ -83,7 +64,7 @@ describe('cli', () => {
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill('SIGTERM');
-      await output(child, /SIGTERM received, draining/);
+      await waitForOutput(child, /SIGTERM received, draining/);
       const refused = await fetch(`${base}/__mock/health`, { signal: AbortSignal.timeout(3000) }).then(
         () => 'answered',
         () => 'refused',
@@ -101,15 +82,25 @@ describe('cli', () => {
 
   it('stops at boot with exit 2 and a message naming a bad variable', async () => {
     const child = start([], { MOCK_SEED: 'abc' });
-    const text = await output(child, /Invalid MOCK_SEED/);
+    const text = await waitForOutput(child, /Invalid MOCK_SEED/);
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
     expect(text).toContain("Invalid MOCK_SEED: 'abc'. Expected a whole number from 0 to 4294967295.");
   });
 
+  it('stops at boot with exit 2 and a message listing the scenarios for an unknown one', async () => {
+    const child = start(['--scenario', 'nope']);
+    const text = await waitForOutput(child, /Invalid --scenario/);
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(text).toContain(
+      "Invalid --scenario / MOCK_SCENARIO: 'nope'. Expected one of default, connection-reset,",
+    );
+  });
+
   it('prints help with --help and exits 0', async () => {
     const child = start(['--help']);
-    const text = await output(child, /--no-admin/);
+    const text = await waitForOutput(child, /--no-admin/);
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(text).toContain('Usage: bot-analytics-mock');
@@ -131,7 +122,7 @@ describe('cli', () => {
       '--watch',
     ]);
     try {
-      const text = await output(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
+      const text = await waitForOutput(child, /control plane (http:\/\/127\.0\.0\.1:\d+)/);
       expect(text).toMatch(/scenario retry · watching scenario files/);
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
       const scenarios = async () => {
@@ -140,7 +131,7 @@ describe('cli', () => {
       };
       expect(await scenarios()).toContain('retry');
       writeFileSync(join(dir, 'later.yaml'), 'description: Added while running.\n');
-      await output(child, /reloaded \d+ scenarios; 'retry' is in force\./);
+      await waitForOutput(child, /reloaded \d+ scenarios; 'retry' is in force\./);
       expect(await scenarios()).toContain('later');
     } finally {
       child.kill('SIGKILL');
@@ -151,7 +142,7 @@ describe('cli', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
     writeFileSync(join(dir, 'bad.yaml'), 'description: x\nrules:\n  - fault: explode\n');
     const child = start([], { MOCK_SCENARIO_DIR: dir });
-    const text = await output(child, /Invalid scenario file/);
+    const text = await waitForOutput(child, /Invalid scenario file/);
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
     expect(text).toContain(
@@ -161,7 +152,7 @@ describe('cli', () => {
 
   it('stops at boot with exit 2 for an unknown scenario, listing the known ones', async () => {
     const child = start(['--scenario', 'nope']);
-    const text = await output(child, /Invalid --scenario/);
+    const text = await waitForOutput(child, /Invalid --scenario/);
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
     expect(text).toMatch(/Invalid --scenario \/ MOCK_SCENARIO: 'nope'\. Expected one of default, .*flaky/);

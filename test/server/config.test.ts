@@ -69,6 +69,25 @@ describe('config', () => {
     ).toMatchObject({ scenario: 'slow', scenarioDir: BUILT_IN_DIR, watch: true });
   });
 
+  it('reads CORS origins from repeated flags or comma lists, and * for any origin', () => {
+    expect(
+      configFromArgs(
+        [
+          '--cors-origin',
+          'http://localhost:5173,https://app.example.com',
+          '--cors-origin',
+          'http://localhost:5173',
+        ],
+        {},
+      ),
+    ).toMatchObject({ corsOrigins: ['http://localhost:5173', 'https://app.example.com'] });
+    expect(configFromArgs([], { MOCK_CORS_ORIGIN: 'https://app.example.com:8443' })).toMatchObject({
+      corsOrigins: ['https://app.example.com:8443'],
+    });
+    expect(configFromArgs(['--cors-origin', '*'], {})).toMatchObject({ corsOrigins: '*' });
+    expect(configFromArgs([], {})).toMatchObject({ corsOrigins: '*' });
+  });
+
   it.each([
     [
       ['--port', '65536'],
@@ -115,6 +134,12 @@ describe('config', () => {
       { MOCK_ADMIN_TOKEN: 'short' },
       "Invalid MOCK_ADMIN_TOKEN: '…'. Expected 8 to 200 printable characters without spaces.",
     ],
+    [
+      ['--cors-origin', 'localhost:5173'],
+      {},
+      "Invalid --cors-origin: 'localhost:5173'. Expected an origin such as http://localhost:5173",
+    ],
+    [[], { MOCK_CORS_ORIGIN: 'http://a.test/app' }, "Invalid MOCK_CORS_ORIGIN: 'http://a.test/app'."],
   ])('refuses %j %j with a message naming the flag or variable', (argv, env, message) => {
     expect(() => configFromArgs(argv, env)).toThrowError(ConfigError);
     expect(() => configFromArgs(argv, env)).toThrowError(message);
@@ -141,6 +166,9 @@ describe('config', () => {
       'MOCK_WATCH',
       '--api',
       '--log-level',
+      'LOG_LEVEL',
+      '--cors-origin',
+      'MOCK_CORS_ORIGIN',
     ]) {
       expect(HELP).toContain(word);
     }

@@ -1,7 +1,7 @@
 /** A fresh app per test, with a fixed seed and clock and a quiet log. */
 
 import type { Scenario } from '../../src/core/scenario.js';
-import { createMockApp, type MockApp } from '../../src/server/app.js';
+import { type AppOptions, createMockApp, type MockApp } from '../../src/server/app.js';
 import { type Config, createConfig } from '../../src/server/config.js';
 
 /** The fixed clock of the suite: a Saturday noon, inside every vendor's data window. */
@@ -13,6 +13,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fresh app for one test. */
-export function testApp(overrides: Partial<Config> = {}, scenarios: readonly Scenario[] = []): MockApp {
-  return createMockApp(testConfig(overrides), scenarios);
+export function testApp(
+  overrides: Partial<Config> = {},
+  scenarios: readonly Scenario[] = [],
+  options: AppOptions = {},
+): MockApp {
+  return createMockApp(testConfig(overrides), scenarios, options);
 }

@@ -64,14 +64,24 @@ function bodyOf(res: Response): unknown {
   return res.text ?? '';
 }
 
-/** Asserts a response matches its operation's documented response, by ajv and by Prism. */
-export async function expectMatchesSpec(method: string, url: string, res: Response): Promise<void> {
+/**
+ * Asserts a response matches its operation's documented response, by ajv and by Prism. The API is
+ * the URL's first segment, unless `rootApi` names the API served at `/` (single-API mode).
+ */
+export async function expectMatchesSpec(
+  method: string,
+  url: string,
+  res: Response,
+  rootApi?: string,
+): Promise<void> {
   // Not new URL(): it would resolve '..' segments that the server receives as they are.
   const pathname = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
-  const [, api, ...rest] = pathname.split('/');
+  const [, first, ...rest] = pathname.split('/');
+  const api = rootApi ?? first;
+  const path = rootApi ? pathname : `/${rest.join('/')}`;
   if (!api || !API_NAMES.includes(api)) return;
   const t = toolsFor(api);
-  const found = t.matcher.match(method.toUpperCase(), `/${rest.join('/')}`);
+  const found = t.matcher.match(method.toUpperCase(), path);
   if (found.kind !== 'found') return; // 404/405 outside any operation: checked by their own tests
   const { operation } = found;
   const documented =
@@ -113,9 +123,9 @@ export async function expectMatchesSpec(method: string, url: string, res: Respon
 }
 
 /** Sends a supertest request and checks its response against the spec before handing it back. */
-export async function send(test: Test): Promise<Response> {
+export async function send(test: Test, options: { rootApi?: string } = {}): Promise<Response> {
   const res = await test;
   const req = test as unknown as { method: string; url: string };
-  await expectMatchesSpec(req.method, req.url, res);
+  await expectMatchesSpec(req.method, req.url, res, options.rootApi);
   return res;
 }

@@ -1,0 +1,7 @@
+/** The package's programmatic API: `import { startMockServer } from 'bot-analytics-mock'`. */
+export type { JournalEntry } from './core/journal.js';
+export type { Knobs } from './core/knobs.js';
+export type { RuleMatch, Scenario, ScenarioRule } from './core/scenario.js';
+export { type Config, ConfigError, type Latency } from './server/config.js';
+export { type MockServer, startMockServer } from './server/mock-server.js';
+export type { MockServerOptions } from './server/server-options.js';

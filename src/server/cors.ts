@@ -1,0 +1,38 @@
+/** CORS: any browser origin with credentials by default, or only the configured ones; preflights end here. */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Config } from './config.js';
+
+/** Response headers a browser script may read: pagination, the mock's controls, rate limiting. */
+const EXPOSED = 'continuationToken, X-Mock-Seed, X-Mock-Now, X-Mock-Scenario, Retry-After';
+const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/**
+ * The CORS middleware. A request from an origin that is not allowed gets no CORS headers (the
+ * browser then blocks it and says why); its preflight is still answered, so it never reaches an API.
+ */
+export function cors(origins: Config['corsOrigins']): RequestHandler {
+  const allowed = origins === '*' ? undefined : new Set(origins);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    const isPreflight =
+      req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+    if (origin || allowed) res.vary('Origin');
+    const ok = allowed ? origin !== undefined && allowed.has(origin) : true;
+    if (ok) {
+      // Credentials forbid the `*` wildcard, so the caller's origin is echoed back.
+      res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Access-Control-Expose-Headers', EXPOSED);
+    }
+    if (!isPreflight) {
+      next();
+      return;
+    }
+    if (ok) {
+      res.setHeader('Access-Control-Allow-Methods', METHODS);
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
+      res.setHeader('Access-Control-Max-Age', '600');
+    }
+    res.status(204).end();
+  };
+}

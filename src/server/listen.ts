@@ -1,0 +1,53 @@
+/** Listening and stopping, shared by the CLI and startMockServer: timeouts, URLs, a graceful drain. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+
+/** Starts listening; resolves once the port is bound, rejects with a message naming host and port. */
+export function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    // Slow or stuck clients must not pin a connection forever.
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    server.keepAliveTimeout = 5_000;
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new Error(`Failed to listen on ${host}:${port}: ${error.message}. Choose another --port or --host.`),
+      );
+    });
+  });
+}
+
+/** The server's base URL; a wildcard bind address is shown as localhost. */
+export function baseUrl(server: Server, host: string): string {
+  const { port } = server.address() as AddressInfo;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+/** The base URL of each API, by name. */
+export function apiUrls(base: string, names: Iterable<string>): Record<string, string> {
+  return Object.fromEntries([...names].map((name) => [name, `${base}/${name}`]));
+}
+
+/**
+ * Stops accepting connections, lets requests in flight finish (idle keep-alive connections are
+ * closed at once), and cuts whatever is still open after `graceMs`.
+ */
+export function drain(server: Server, graceMs = 5_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    // Keep-alive connections go idle as their last response ends: close them as they do.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    idle.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      clearInterval(idle);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
