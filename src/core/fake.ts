@@ -11,6 +11,11 @@ const instance: Faker = englishFaker;
 
 /** A faker seeded from the stream: use it at once, synchronously (it is re-seeded by the next caller). */
 export function fakerFrom(rng: Rng): Faker {
-  instance.seed(rng.uint32());
+  return fakerSeeded(rng.uint32());
+}
+
+/** A faker seeded with a seed drawn earlier from a stream (for values drawn lazily, only when shown). */
+export function fakerSeeded(seed: number): Faker {
+  instance.seed(seed);
   return instance;
 }

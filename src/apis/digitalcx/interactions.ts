@@ -2,7 +2,6 @@
  * The interaction log, generated one hour at a time: every session that starts in an hour and its
  * interactions, in time order. Pure: (seed, project, hour, knobs) → rows.
  */
-import { fakerFrom } from '../../core/fake.js';
 import type { Knobs } from '../../core/knobs.js';
 import { Rng } from '../../core/rng.js';
 import { MS_HOUR } from '../../core/time.js';
@@ -10,6 +9,7 @@ import { conversationsInHour } from '../../core/world.js';
 import { DIALOGS, EVENTS, FAQS, type Faq, PAGES } from './catalog.js';
 import { type InteractionType, maskOf } from './interaction-types.js';
 import { type Project, tenantOf } from './project.js';
+import { lazyUserInfo, type UserInfo } from './user-info.js';
 
 /** Where the session was published and how it was opened (not columns: they only filter). */
 export type Environment = 'Production' | 'Staging';
@@ -45,8 +45,8 @@ export interface Interaction {
   pages: string;
   linkclickInfo: string;
   feedbackInfo: string;
-  additionalSessionInfo: string;
-  variables: string;
+  /** AdditionalSessionInfo and Variables, drawn on first call (shared by the session's rows). */
+  userInfo: () => UserInfo;
   environment: Environment;
   sessionMode: SessionMode;
 }
@@ -63,22 +63,6 @@ function sessionSetting(rng: Rng): { environment: Environment; sessionMode: Sess
   const sessionMode: SessionMode =
     r < 0.88 ? 'Public' : r < 0.95 ? 'Internal' : r < 0.98 ? 'Monitor' : 'Test';
   return { environment: 'Production', sessionMode };
-}
-
-function userInfo(rng: Rng, page: string): { additional: string; variables: string } {
-  const faker = fakerFrom(rng);
-  const additional = {
-    browser: faker.helpers.arrayElement(['Chrome', 'Safari', 'Firefox', 'Edge']),
-    os: faker.helpers.arrayElement(['Windows', 'macOS', 'iOS', 'Android']),
-    referrer: `https://www.example-shop.com${page}`,
-    ipCountry: faker.location.countryCode(),
-  };
-  const variables = {
-    firstName: faker.person.firstName(),
-    customerId: faker.string.numeric(8),
-    email: faker.internet.email().toLowerCase(),
-  };
-  return { additional: JSON.stringify(additional), variables: JSON.stringify(variables) };
 }
 
 interface Draft {
@@ -234,7 +218,7 @@ export function interactionsInHour(
     const active = !rng.chance(knobs.inactiveShare);
     const count = active ? rng.int(2, 8) : rng.int(1, 3);
     const page = rng.pick(PAGES);
-    const info = userInfo(rng, page);
+    const info = lazyUserInfo(rng, page);
     // Sessions fit inside their hour, so an hour's rows never spill into the next.
     let at = hourStart + rng.int(0, 47 * 60) * 1000 + rng.int(0, 999);
     let previousUuid: string | null = null;
@@ -276,8 +260,7 @@ export function interactionsInHour(
         pages: JSON.stringify([page]),
         linkclickInfo: d.linkclick,
         feedbackInfo: d.feedback,
-        additionalSessionInfo: info.additional,
-        variables: info.variables,
+        userInfo: info,
         environment,
         sessionMode,
       });
