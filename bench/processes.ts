@@ -132,3 +132,13 @@ export function rssMb(pid: number | undefined): number | undefined {
   for (const child of childPids(pid)) total += rssMb(child) ?? 0;
   return total;
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (100 ticks a second). */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

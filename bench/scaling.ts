@@ -2,7 +2,7 @@
 import { ENDPOINTS, HIGH_VOLUME } from './endpoints.js';
 import { urlOfPage } from './pages.js';
 import type { Capabilities } from './probe.js';
-import { stopProcess } from './processes.js';
+import { cpuSeconds, stopProcess } from './processes.js';
 import { type Started, startOurCli, startOurHost } from './servers.js';
 
 /** The cost of one request of a series, at one connection. */
@@ -29,6 +29,8 @@ export interface CsvFigure {
   megabytes: number;
   seconds: number;
   rowsPerSecond: number;
+  /** Rows per CPU-second of the server: what the rate would be with a core to itself. */
+  rowsPerCpuSecond: number | undefined;
 }
 
 /** Everything the scaling run measured. */
@@ -121,16 +123,21 @@ async function digitalcxPages(ours: Started, seconds: number): Promise<Series> {
 
 async function csvRate(ours: Started): Promise<CsvFigure> {
   const day = `${ours.base}${dcxWindow(24)}`;
+  const pid = ours.server.child.pid;
   await timed(day, DCX_HEADERS); // warm-up
+  const cpuBefore = cpuSeconds(pid);
   const runs = [await timed(day, DCX_HEADERS), await timed(day, DCX_HEADERS), await timed(day, DCX_HEADERS)];
+  const cpuAfter = cpuSeconds(pid);
   const median = runs.sort((a, b) => a.ms - b.ms)[1] as (typeof runs)[number];
   if (median.status !== 200) throw new Error(`the high-volume day answered ${median.status}`);
   const rows = median.lines - 1;
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / runs.length : 0;
   return {
     rows,
     megabytes: median.bytes / 1e6,
     seconds: median.ms / 1000,
     rowsPerSecond: rows / (median.ms / 1000),
+    rowsPerCpuSecond: cpu > 0 ? rows / cpu : undefined,
   };
 }
 
