@@ -17,9 +17,11 @@ export interface BenchResult {
 
 const num = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
 
+/** A Markdown table with padded columns, as the formatter (biome) writes it. */
 function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 function serverRow(name: string, s: ServerFigures): string[] {
