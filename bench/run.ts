@@ -12,6 +12,10 @@ import { renderReport } from './report.js';
 import { runScaling } from './scaling.js';
 import { runWorkers } from './workers.js';
 
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
 function log(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
 }
@@ -29,7 +33,11 @@ async function main(): Promise<void> {
   const endpoints: EndpointResult[] = [];
   for (const endpoint of ENDPOINTS) {
     log(`measuring ${endpoint.name}`);
-    endpoints.push(await compareEndpoint(endpoint, caps, options));
+    // One server that fails (a Prism crash, a port taken) costs its row, not the whole run.
+    const result = await compareEndpoint(endpoint, caps, options).catch(
+      (error: unknown): EndpointResult => ({ endpoint, skipped: `n/a (failed: ${messageOf(error)})` }),
+    );
+    endpoints.push(result);
   }
   log('measuring scaling');
   const scaling = await runScaling(caps, 1.5);
@@ -50,7 +58,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
-    process.stderr.write(`bench: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`bench: failed: ${messageOf(error)}\n`);
     process.exitCode = 1;
   })
   .finally(killAll);
