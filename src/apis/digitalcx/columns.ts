@@ -40,6 +40,7 @@ export type JsonRow = Record<(typeof COLUMNS)[number], string | number | boolean
 
 /** The row's values in column order, typed for JSON (nullable columns are null, booleans are booleans). */
 export function jsonRow(row: Interaction, withUserInfo: boolean): JsonRow {
+  const info = withUserInfo ? row.userInfo() : undefined;
   return {
     LogId: row.logId,
     InteractionUuid: row.interactionUuid,
@@ -68,8 +69,8 @@ export function jsonRow(row: Interaction, withUserInfo: boolean): JsonRow {
     LinkclickInfo: row.linkclickInfo,
     FeedbackInfo: row.feedbackInfo,
     // Empty strings unless asked for and the caller has the role (vendor doc).
-    AdditionalSessionInfo: withUserInfo ? row.userInfo().additional : '',
-    Variables: withUserInfo ? row.userInfo().variables : '',
+    AdditionalSessionInfo: info?.additional ?? '',
+    Variables: info?.variables ?? '',
   };
 }
 

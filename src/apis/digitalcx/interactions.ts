@@ -2,7 +2,6 @@
  * The interaction log, generated one hour at a time: every session that starts in an hour and its
  * interactions, in time order. Pure: (seed, project, hour, knobs) → rows.
  */
-import { fakerFrom } from '../../core/fake.js';
 import type { Knobs } from '../../core/knobs.js';
 import { Rng } from '../../core/rng.js';
 import { MS_HOUR } from '../../core/time.js';
@@ -10,6 +9,7 @@ import { conversationsInHour } from '../../core/world.js';
 import { DIALOGS, EVENTS, FAQS, type Faq, PAGES } from './catalog.js';
 import { type InteractionType, maskOf } from './interaction-types.js';
 import { type Project, tenantOf } from './project.js';
+import { lazyUserInfo, type UserInfo } from './user-info.js';
 
 /** Where the session was published and how it was opened (not columns: they only filter). */
 export type Environment = 'Production' | 'Staging';
@@ -45,7 +45,7 @@ export interface Interaction {
   pages: string;
   linkclickInfo: string;
   feedbackInfo: string;
-  /** AdditionalSessionInfo and Variables, computed only when a caller may see them. */
+  /** AdditionalSessionInfo and Variables, drawn on first call (shared by the session's rows). */
   userInfo: () => UserInfo;
   environment: Environment;
   sessionMode: SessionMode;
@@ -63,28 +63,6 @@ function sessionSetting(rng: Rng): { environment: Environment; sessionMode: Sess
   const sessionMode: SessionMode =
     r < 0.88 ? 'Public' : r < 0.95 ? 'Internal' : r < 0.98 ? 'Monitor' : 'Test';
   return { environment: 'Production', sessionMode };
-}
-
-/** The user-info columns of a session (JSON text). */
-export interface UserInfo {
-  additional: string;
-  variables: string;
-}
-
-function userInfo(rng: Rng, page: string): UserInfo {
-  const faker = fakerFrom(rng);
-  const additional = {
-    browser: faker.helpers.arrayElement(['Chrome', 'Safari', 'Firefox', 'Edge']),
-    os: faker.helpers.arrayElement(['Windows', 'macOS', 'iOS', 'Android']),
-    referrer: `https://www.example-shop.com${page}`,
-    ipCountry: faker.location.countryCode(),
-  };
-  const variables = {
-    firstName: faker.person.firstName(),
-    customerId: faker.string.numeric(8),
-    email: faker.internet.email().toLowerCase(),
-  };
-  return { additional: JSON.stringify(additional), variables: JSON.stringify(variables) };
 }
 
 interface Draft {
@@ -240,12 +218,7 @@ export function interactionsInHour(
     const active = !rng.chance(knobs.inactiveShare);
     const count = active ? rng.int(2, 8) : rng.int(1, 3);
     const page = rng.pick(PAGES);
-    // Faker is the slow part of a row, and user info is rarely asked for: draw it lazily, from its own stream.
-    let info: UserInfo | undefined;
-    const lazyInfo = (): UserInfo => {
-      info ??= userInfo(Rng.derive(seed, 'digitalcx', tenant, 'user-info', hourIndex, s), page);
-      return info;
-    };
+    const info = lazyUserInfo(rng, page);
     // Sessions fit inside their hour, so an hour's rows never spill into the next.
     let at = hourStart + rng.int(0, 47 * 60) * 1000 + rng.int(0, 999);
     let previousUuid: string | null = null;
@@ -287,7 +260,7 @@ export function interactionsInHour(
         pages: JSON.stringify([page]),
         linkclickInfo: d.linkclick,
         feedbackInfo: d.feedback,
-        userInfo: lazyInfo,
+        userInfo: info,
         environment,
         sessionMode,
       });

@@ -1,4 +1,5 @@
 /** Reads the interaction log of a window hour by hour: pages by cursor, or the whole window as a stream. */
+import { BoundedCache } from '../../core/bounded-cache.js';
 import type { Knobs } from '../../core/knobs.js';
 import { MS_HOUR } from '../../core/time.js';
 import type { Cursor } from '../../core/tokens.js';
@@ -10,6 +11,21 @@ import { type InteractionsQuery, matches } from './query.js';
 export interface Page {
   rows: Interaction[];
   next: Cursor;
+}
+
+/**
+ * Hours recently read, bounded to about 10,000 rows (~15 MB): the next page, a deep page asked again
+ * and a repeated window are served without regenerating their hours. Rows are never mutated.
+ */
+const recentHours = new BoundedCache<Interaction[]>(10_000);
+
+function hourRows(seed: number, project: Project, hour: number, knobs: Knobs): Interaction[] {
+  const key = `${seed}\u0000${project.customerKey}\u0000${project.projectKey}\u0000${hour}\u0000${JSON.stringify(knobs)}`;
+  return recentHours.get(
+    key,
+    () => interactionsInHour(seed, project, hour, knobs),
+    (rows) => rows.length + 1,
+  );
 }
 
 function firstHour(q: InteractionsQuery): number {
@@ -37,7 +53,7 @@ export function readPage(
   let index = from && from.unit === hour ? from.index : 0;
   const last = lastHour(q);
   for (; hour <= last; hour++, index = 0) {
-    const all = interactionsInHour(seed, project, hour, knobs);
+    const all = hourRows(seed, project, hour, knobs);
     for (; index < all.length; index++) {
       const row = all[index] as Interaction;
       if (!matches(row, q)) continue;
@@ -56,6 +72,6 @@ export function* readHours(
   knobs: Knobs,
 ): Generator<Interaction[]> {
   for (let hour = firstHour(q), last = lastHour(q); hour <= last; hour++) {
-    yield interactionsInHour(seed, project, hour, knobs).filter((row) => matches(row, q));
+    yield hourRows(seed, project, hour, knobs).filter((row) => matches(row, q));
   }
 }
