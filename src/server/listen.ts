@@ -1,22 +1,53 @@
 /** Listening and stopping, shared by the CLI and startMockServer: timeouts, URLs, a graceful drain. */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
+/** How long a slow or stuck client may hold a connection (milliseconds). */
+export interface Timeouts {
+  /** Until the request's headers are complete (slowloris). */
+  headers: number;
+  /** Until the whole request is received. */
+  request: number;
+  /** An idle keep-alive connection. */
+  keepAlive: number;
+  /** How often Node checks the first two. */
+  checkEvery: number;
+}
+
+/** The timeouts of a running mock. */
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  headers: 10_000,
+  request: 30_000,
+  keepAlive: 5_000,
+  checkEvery: 1_000,
+};
+
 /** Starts listening; resolves once the port is bound, rejects with a message naming host and port. */
-export function listen(app: Express, port: number, host: string): Promise<Server> {
+export function listen(
+  app: Express,
+  port: number,
+  host: string,
+  timeouts: Timeouts = DEFAULT_TIMEOUTS,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
     // Slow or stuck clients must not pin a connection forever.
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
-    server.keepAliveTimeout = 5_000;
+    const server = createServer(
+      {
+        headersTimeout: timeouts.headers,
+        requestTimeout: timeouts.request,
+        keepAliveTimeout: timeouts.keepAlive,
+        connectionsCheckingInterval: timeouts.checkEvery,
+      },
+      app,
+    );
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         new Error(`Failed to listen on ${host}:${port}: ${error.message}. Choose another --port or --host.`),
       );
     });
+    server.listen(port, host);
   });
 }
 

@@ -1,8 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/core/scenario.js';
+import { listen as listenWith } from '../../src/server/listen.js';
 import { testApp } from '../support/app.js';
 
 const HUGE: Scenario = { name: 'huge', description: 'x60 traffic', knobs: { volume: 60 }, rules: [] };
@@ -93,5 +94,43 @@ describe('faults', () => {
       .send('{"__proto__":{"polluted":1},"name":"default"}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('slow clients', () => {
+  it('closes a connection whose headers never complete (slowloris), and keeps serving others', async () => {
+    const { app } = testApp();
+    const slow = await listenWith(app, 0, '127.0.0.1', {
+      headers: 600,
+      request: 2_000,
+      keepAlive: 500,
+      checkEvery: 200,
+    });
+    try {
+      const { port } = slow.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      const started = Date.now();
+      const closed = new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        socket.on('close', () => resolve(text));
+      });
+      socket.write('GET /__mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      // Trickle a header byte now and then, never finishing the head.
+      const trickle = setInterval(() => socket.writable && socket.write('X-Slow: a\r\n'), 150);
+      const answer = await closed;
+      clearInterval(trickle);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      const health = await fetch(`http://127.0.0.1:${port}/__mock/health`, {
+        signal: AbortSignal.timeout(3000),
+      });
+      expect(health.status).toBe(200);
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
   });
 });
