@@ -9,7 +9,7 @@ import { apiFacts } from '../scenarios/api-facts.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
 import type { Config } from './config.js';
-import { createControlPlane } from './control-plane.js';
+import { createControlPlane, health } from './control-plane.js';
 import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
 import { API_MODULES } from './registry.js';
@@ -19,6 +19,8 @@ import { MockState } from './state.js';
 
 /** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
 const MAX_URL_LENGTH = 8192;
+
+const CONTROL_PLANE = /^\/__mock(\/|$)/;
 
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
@@ -77,7 +79,13 @@ export function createMockApp(
   });
 
   if (config.logLevel !== 'silent') app.use(requestLog(logger));
-  app.use(cors(config.corsOrigins));
+  // The control plane reads the journal (request headers included) and switches scenarios: no
+  // open CORS for it, only the origins named with --cors-origin. The APIs and docs get the open one.
+  const apiCors = cors(config.corsOrigins);
+  const controlCors = cors(config.corsOrigins === '*' ? [] : config.corsOrigins);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (CONTROL_PLANE.test(req.path) ? controlCors : apiCors)(req, res, next),
+  );
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     // The journal is for verifying API traffic: the control plane and the docs pages stay out of it.
@@ -111,6 +119,10 @@ export function createMockApp(
     next();
   });
 
+  if (!config.admin) {
+    // Container health checks probe it: it stays when the rest of the control plane is off.
+    app.get('/__mock/health', health(config, state, specs));
+  }
   if (config.admin) {
     app.use('/__mock', createControlPlane(config, state, specs));
     const docsApis = modules.map((m) => ({

@@ -34,17 +34,13 @@ function requireToken(token: string): express.RequestHandler {
   };
 }
 
-/** The /__mock router. */
-export function createControlPlane(
+/** GET /__mock/health: status, version, seed, clock, scenario, APIs and spec hashes. */
+export function health(
   config: Config,
   state: MockState,
   specs: ReadonlyMap<string, LoadedSpec>,
-): Router {
-  const router = express.Router();
-  if (config.adminToken) router.use(requireToken(config.adminToken));
-  router.use(express.json({ limit: '16kb' }));
-
-  router.get('/health', (_req, res) => {
+): express.RequestHandler {
+  return (_req, res) => {
     res.json({
       status: 'ok',
       version: VERSION,
@@ -55,7 +51,20 @@ export function createControlPlane(
       apis: [...specs.keys()].map((name) => ({ name, prefix: `/${name}`, spec: `/__mock/specs/${name}` })),
       specs: Object.fromEntries([...specs].map(([name, spec]) => [name, { sha256: spec.sha256 }])),
     });
-  });
+  };
+}
+
+/** The /__mock router. */
+export function createControlPlane(
+  config: Config,
+  state: MockState,
+  specs: ReadonlyMap<string, LoadedSpec>,
+): Router {
+  const router = express.Router();
+  if (config.adminToken) router.use(requireToken(config.adminToken));
+  router.use(express.json({ limit: '16kb' }));
+
+  router.get('/health', health(config, state, specs));
 
   router.get('/requests', (_req, res) => {
     res.json({ requests: state.journal.list() });

@@ -17,7 +17,8 @@ export function cors(origins: Config['corsOrigins']): RequestHandler {
     const isPreflight =
       req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (origin || allowed) res.vary('Origin');
-    const ok = allowed ? origin !== undefined && allowed.has(origin) : true;
+    // `Origin: null` (sandboxed frames, file: pages) is never echoed back with credentials.
+    const ok = allowed ? origin !== undefined && allowed.has(origin) : origin !== 'null';
     if (ok) {
       // Credentials forbid the `*` wildcard, so the caller's origin is echoed back.
       res.setHeader('Access-Control-Allow-Origin', origin ?? '*');

@@ -82,9 +82,41 @@ describe('control plane', () => {
     ).toBe(200);
   });
 
-  it('is absent with admin off', async () => {
-    const res = await request(testApp({ admin: false }).app).get('/__mock/health');
-    expect(res.status).toBe(404);
+  it('is absent with admin off, but for health, which container health checks probe', async () => {
+    const { app } = testApp({ admin: false });
+    expect((await request(app).get('/__mock/health')).status).toBe(200);
+    expect((await request(app).get('/__mock/requests')).status).toBe(404);
+    expect((await request(app).get('/docs')).status).toBe(404);
+  });
+
+  it('gives browsers of other origins no access to the control plane, unless named with --cors-origin', async () => {
+    const open = await request(testApp().app).get('/__mock/requests').set('Origin', 'https://evil.example');
+    expect(open.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await request(testApp().app)
+      .options('/__mock/scenario')
+      .set({ Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT' });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const named = await request(testApp({ corsOrigins: ['http://localhost:5173'] }).app)
+      .get('/__mock/requests')
+      .set('Origin', 'http://localhost:5173');
+    expect(named.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+  });
+
+  it('never echoes Origin: null with credentials', async () => {
+    const res = await request(testApp().app)
+      .options('/digitalcx/acme/projects/shop/interactions')
+      .set({ Origin: 'null', 'Access-Control-Request-Method': 'GET' });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves each API reference its spec from /docs, so the page works behind --admin-token', async () => {
+    const { app } = testApp({ adminToken: 'let-me-in-please' });
+    const page = await request(app).get('/docs/digitalcx');
+    expect(page.text).toContain('/docs/digitalcx/spec.yaml');
+    const spec = await request(app).get('/docs/digitalcx/spec.yaml');
+    expect(spec.status).toBe(200);
+    expect(parse(spec.text).openapi).toBe('3.1.0');
+    expect((await request(app).get('/docs/nope/spec.yaml')).status).toBe(404);
   });
 
   it('answers CORS preflights from a browser origin', async () => {

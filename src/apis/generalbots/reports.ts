@@ -113,31 +113,32 @@ export function seededReports(scope: Scope, now: number): ReportRequest[] {
 
 /** The most reports this server remembers per seed and account. */
 export const STORE_LIMIT = 100;
+/** The most (seed, account) shelves it keeps: the least recently written goes first. */
+export const ACCOUNT_LIMIT = 1000;
 
 /**
  * Reports created through this server (one app = one process in production), per seed and
- * account, as rendered at creation. Only GET /reports reads it: ids stay stateless.
+ * account, as rendered at creation. Only GET /reports reads it: ids stay stateless. Bounded in
+ * accounts and reports, and never grown by a read.
  */
 const stores = new WeakMap<object, Map<string, Map<string, Report>>>();
 
-function shelf(app: object, seed: number, account: string): Map<string, Report> {
+function shelfKey(seed: number, account: string): string {
+  return `${seed}|${account}`;
+}
+
+/** Remembers a created report (the oldest one goes when the store is full). */
+export function remember(app: object, scope: Scope, report: Report): void {
   let byAccount = stores.get(app);
   if (!byAccount) {
     byAccount = new Map();
     stores.set(app, byAccount);
   }
-  const key = `${seed}|${account}`;
-  let reports = byAccount.get(key);
-  if (!reports) {
-    reports = new Map();
-    byAccount.set(key, reports);
-  }
-  return reports;
-}
-
-/** Remembers a created report (the oldest one goes when the store is full). */
-export function remember(app: object, scope: Scope, report: Report): void {
-  const reports = shelf(app, scope.key.seed, scope.key.tenant);
+  const key = shelfKey(scope.key.seed, scope.key.tenant);
+  const reports = byAccount.get(key) ?? new Map<string, Report>();
+  byAccount.delete(key);
+  byAccount.set(key, reports);
+  if (byAccount.size > ACCOUNT_LIMIT) byAccount.delete(byAccount.keys().next().value as string);
   reports.delete(report.id);
   reports.set(report.id, report);
   if (reports.size > STORE_LIMIT) reports.delete(reports.keys().next().value as string);
@@ -147,8 +148,8 @@ export function remember(app: object, scope: Scope, report: Report): void {
 export function listReports(app: object, scope: Scope, now: number): Report[] {
   const { seed, tenant } = scope.key;
   const byId = new Map<string, Report>();
-  for (const [id, report] of shelf(app, seed, tenant))
-    if (Date.parse(report.created_at) <= now) byId.set(id, report);
+  const created = stores.get(app)?.get(shelfKey(seed, tenant)) ?? new Map<string, Report>();
+  for (const [id, report] of created) if (Date.parse(report.created_at) <= now) byId.set(id, report);
   for (const r of seededReports(scope, now)) {
     const id = encodeReportId(seed, tenant, r);
     byId.set(id, renderReport(scope, id, r));

@@ -25,6 +25,14 @@ export function createDocsRouter(apis: readonly DocsApi[], config: Config, state
     }
     res.sendFile(file, { maxAge: '1d' });
   });
+  router.get('/:api/spec.yaml', (req, res) => {
+    const api = byName.get(req.params.api);
+    if (!api) {
+      res.status(404).type('text/plain').send(`No API named '${req.params.api}'.`);
+      return;
+    }
+    res.type('application/yaml').send(api.spec.text);
+  });
   router.get('/:api', (req, res) => {
     const api = byName.get(req.params.api);
     if (!api) {

@@ -40,7 +40,7 @@ describe('docs', () => {
     for (const name of API_NAMES) {
       const res = await request(app).get(`/docs/${name}`);
       expect(res.status).toBe(200);
-      expect(res.text).toContain(`"url":"/__mock/specs/${name}"`);
+      expect(res.text).toContain(`"url":"/docs/${name}/spec.yaml"`);
       expect(res.text).toContain('"showExtensions":true');
       expect(res.text).not.toMatch(/src="https?:|href="https?:/);
     }
