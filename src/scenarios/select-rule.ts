@@ -81,14 +81,20 @@ export function latencyFor(
   return rule?.latency ?? scenario.latency ?? server;
 }
 
+/** Whether a scenario draws shares or matches attempts: only then are attempts counted. */
+export function countsAttempts(scenario: Scenario): boolean {
+  return scenario.rules.some((rule) => rule.share !== undefined || rule.match?.attempt !== undefined);
+}
+
 /** What rules match on, from a routed request: the full path (API prefix included), decoded where possible. */
 export function ruleRequestOf(
   api: string,
   operation: SpecOperation,
   req: Request,
+  pathAfterPrefix: string,
   query: URLSearchParams,
 ): RuleRequest {
-  const raw = `${req.baseUrl}${req.path}`;
+  const raw = `/${api}${pathAfterPrefix}`;
   let path = raw;
   try {
     path = decodeURIComponent(raw);

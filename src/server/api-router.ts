@@ -11,7 +11,7 @@ import { SchemaCompiler } from '../core/schema-compiler.js';
 import type { LoadedSpec, SpecOperation } from '../core/spec.js';
 import { isoMs } from '../core/time.js';
 import { applyRule } from '../scenarios/apply-rule.js';
-import { knobsFor, latencyFor, ruleRequestOf, selectRule } from '../scenarios/select-rule.js';
+import { countsAttempts, knobsFor, latencyFor, ruleRequestOf, selectRule } from '../scenarios/select-rule.js';
 import type { Config } from './config.js';
 import { answerPreferred } from './prefer-code.js';
 import { RouteMatcher } from './route-matcher.js';
@@ -136,13 +136,15 @@ export function createApiRouter(
       info.operationId = operation.operationId;
       const query = new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1));
 
-      const key = `${req.method} ${req.originalUrl}`;
-      const rule = selectRule(scenario, ruleRequestOf(module.name, operation, req, query), {
+      // Keyed on the prefixed URL, so draws and rule paths are the same when the API is also served at /.
+      const key = `${req.method} /${module.name}${req.url}`;
+      const rule = selectRule(scenario, ruleRequestOf(module.name, operation, req, path, query), {
         module,
         operation,
         seed,
         key,
-        attempt: state.attempt(scenario.name, key),
+        // Only scenarios that draw shares or match attempts need the count: the others keep no state.
+        attempt: countsAttempts(scenario) ? state.attempt(scenario.name, key) : 1,
       });
       const latency = latencyFor(scenario, rule, config.latency);
       if (latency) await sleep(delayFor(latency, seed, key));

@@ -2,6 +2,7 @@
 import { MockError } from '../core/errors.js';
 import { Journal } from '../core/journal.js';
 import { showValue } from '../core/request-validator.js';
+import { hashKey } from '../core/rng.js';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario.js';
 import { type Config, ConfigError } from './config.js';
 
@@ -79,7 +80,8 @@ export class MockState {
 
   /** The how-many-th time (from 1) a request is seen under a scenario since the last switch or reset. */
   attempt(scenario: string, request: string): number {
-    const key = `${scenario}\u0000${request}`;
+    // Two 32-bit hashes, not the URL itself: a long URL costs the map 16 bytes, not 8 KB.
+    const key = `${hashKey(scenario, request).toString(36)}:${hashKey(request, scenario).toString(36)}`;
     const n = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.delete(key);
     if (this.attempts.size >= ATTEMPTS_LIMIT)

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/core/scenario.js';
 import { rootApi } from '../../src/server/single-api.js';
 import { testApp } from '../support/app.js';
 import { send } from '../support/contract.js';
@@ -15,6 +16,20 @@ describe('single-API mode', () => {
     const prefixed = await send(request(app).get(`/digitalcx${PATH}`).set('Authorization', 'Bearer x'));
     expect(atRoot.status).toBe(200);
     expect(atRoot.text).toBe(prefixed.text);
+  });
+
+  it('matches scenario rule paths and draws the same at / as under the prefix', async () => {
+    const failShop: Scenario = {
+      name: 'fail-shop',
+      description: 'shop fails',
+      knobs: {},
+      rules: [{ match: { path: '/digitalcx/acme/**' }, status: 500 }],
+    };
+    const { app } = testApp({ apis: ['digitalcx'], scenario: 'fail-shop' }, [failShop]);
+    const atRoot = await request(app).get(PATH).set('Authorization', 'Bearer x');
+    const prefixed = await request(app).get(`/digitalcx${PATH}`).set('Authorization', 'Bearer x');
+    expect(prefixed.status).toBe(500);
+    expect(atRoot.status).toBe(500);
   });
 
   it("answers an unknown path at / with that API's own 404", async () => {
