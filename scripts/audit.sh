@@ -8,7 +8,9 @@ if [ "$rc" -eq 0 ]; then
   echo "npm audit (runtime dependencies): no high or critical advisories"
   exit 0
 fi
-if printf '%s' "$out" | node -e 'const r=JSON.parse(require("fs").readFileSync(0,"utf8")); process.exit(r.metadata && r.vulnerabilities ? 1 : 0)'; then
+# A report (metadata + vulnerabilities) means the audit ran; anything else (an error object, no
+# output, not JSON) means the service could not be asked.
+if printf '%s' "$out" | node -e 'let r; try { r = JSON.parse(require("fs").readFileSync(0, "utf8")); } catch { process.exit(0); } process.exit(r && r.metadata && r.vulnerabilities ? 1 : 0)'; then
   echo "npm audit: the registry's audit service is not reachable from here; the audit did not run"
   exit 0
 fi

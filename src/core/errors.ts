@@ -24,8 +24,3 @@ export class MockError extends Error {
     this.headers = options.headers ?? {};
   }
 }
-
-/** A 400 naming a parameter and what it accepts. */
-export function badParameter(name: string, problem: string): MockError {
-  return new MockError(400, `Invalid ${name}: ${problem}`, { code: 'invalid_parameter' });
-}

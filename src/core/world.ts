@@ -79,11 +79,3 @@ export function conversationsInHour(key: TenantKey, hourIndex: number, knobs: Kn
 export function hoursIn(window: Window): { first: number; last: number } {
   return { first: Math.ceil(window.start / MS_HOUR), last: Math.ceil(window.end / MS_HOUR) - 1 };
 }
-
-/** Sum of a per-hour quantity over every hour that starts inside the window. */
-export function sumHours(window: Window, perHour: (hourIndex: number) => number): number {
-  const { first, last } = hoursIn(window);
-  let total = 0;
-  for (let h = first; h <= last; h++) total += perHour(h);
-  return total;
-}

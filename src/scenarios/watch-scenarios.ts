@@ -25,8 +25,13 @@ export function reloadScenarios(sources: ScenarioSources, state: MockState, fact
       ? `reloaded ${scenarios.length} scenarios; '${current}' is in force.`
       : `reloaded ${scenarios.length} scenarios; '${current}' is no longer among them and stays in force until the next switch.`;
   } catch (error) {
-    if (!(error instanceof ScenarioFileError)) throw error;
-    return `${error.message} Keeping the last good scenarios.`;
+    // A reload runs in a timer: anything it throws would end the process. A folder that vanished
+    // (deleted, renamed, a branch switch) is logged like a bad file.
+    const why =
+      error instanceof ScenarioFileError
+        ? error.message
+        : `Failed to reload scenarios: ${(error as Error).message}.`;
+    return `${why} Keeping the last good scenarios.`;
   }
 }
 
@@ -52,7 +57,9 @@ export function watchScenarios(
   const watchers: FSWatcher[] = targets.map(([dir, relevant]) =>
     watch(dir, (_event, name) => {
       if (relevant(name)) schedule();
-    }),
+    }).on('error', (error) =>
+      log(`Stopped watching ${dir}: ${error.message}. Keeping the last good scenarios.`),
+    ),
   );
   return {
     close() {

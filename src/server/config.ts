@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSeed } from '../core/controls.js';
-import { type Latency, parseLatency as readLatency } from '../core/latency.js';
+import { LATENCY_ACCEPTS, type Latency, parseLatency as readLatency } from '../core/latency.js';
 import { isScenarioPath } from '../core/scenario.js';
 import { parseInstant } from '../core/time.js';
 import { API_NAMES } from './registry.js';
@@ -108,7 +108,7 @@ function parsePort(value: string, source: string): number {
 }
 
 function parseLatency(value: string, source: string): Latency {
-  if (!/^(\d+)(?:-(\d+))?$/.test(value)) fail(source, value, 'milliseconds ("200") or a range ("100-400")');
+  if (!/^(\d+)(?:-(\d+))?$/.test(value)) fail(source, value, LATENCY_ACCEPTS);
   return readLatency(value) ?? fail(source, value, 'a range "min-max" with min <= max <= 120000');
 }
 

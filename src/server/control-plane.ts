@@ -124,14 +124,14 @@ export function createControlPlane(
     controlError(res, new MockError(404, `No control-plane endpoint at ${req.method} /__mock${req.path}.`));
   });
   router.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = (error as { status?: number }).status ?? 500;
-    controlError(
-      res,
-      new MockError(
-        status >= 400 && status < 500 ? status : 500,
-        status < 500 ? 'The request body could not be read as JSON.' : 'Internal error.',
-      ),
-    );
+    const { status = 500, type } = error as { status?: number; type?: string };
+    const message =
+      type === 'entity.too.large'
+        ? 'The request body is larger than 16 KB; the control plane takes small JSON bodies such as {"name": "empty"}.'
+        : status < 500
+          ? 'The request body could not be read as JSON; send e.g. {"name": "empty"} with Content-Type: application/json.'
+          : 'Internal error.';
+    controlError(res, new MockError(status >= 400 && status < 500 ? status : 500, message));
   });
   return router;
 }

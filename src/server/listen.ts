@@ -41,7 +41,13 @@ export function listen(
       },
       app,
     );
-    server.once('listening', () => resolve(server));
+    server.once('listening', () => {
+      // After start-up (e.g. EMFILE under a flood of connections): say so instead of crashing unheard.
+      server.on('error', (error) =>
+        process.stderr.write(`bot-analytics-mock: server error: ${error.message}\n`),
+      );
+      resolve(server);
+    });
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         new Error(`Failed to listen on ${host}:${port}: ${error.message}. Choose another --port or --host.`),

@@ -56,7 +56,12 @@ export class RouteMatcher {
       const m = compiled.regex.exec(path);
       if (!m) continue;
       const operation = compiled.operations.get(method === 'HEAD' ? 'GET' : method);
-      if (!operation) return { kind: 'method', allowed: [...compiled.operations.keys()] };
+      if (!operation) {
+        const allowed = [...compiled.operations.keys()];
+        // HEAD is served wherever GET is.
+        if (allowed.includes('GET')) allowed.push('HEAD');
+        return { kind: 'method', allowed };
+      }
       const params: Record<string, string> = {};
       compiled.names.forEach((name, i) => {
         const raw = m[i + 1] as string;

@@ -36,6 +36,17 @@ describe('scenario reload', () => {
     expect(state.scenario).toMatchObject({ description: 'Second version.', knobs: { empty: true } });
   });
 
+  it('keeps the last good set, without throwing, when the scenario folder disappears', () => {
+    const dir = folder({ 'mine.yaml': 'description: Good.\n' });
+    const sources = { scenario: 'mine', scenarioDir: dir };
+    const { state } = testApp(sources);
+    rmSync(dir, { recursive: true, force: true });
+    expect(reloadScenarios(sources, state, FACTS)).toMatch(
+      /^Failed to reload scenarios: ENOENT.*Keeping the last good scenarios\.$/,
+    );
+    expect(state.scenario.description).toBe('Good.');
+  });
+
   it('keeps the last good set after a bad edit and says why', () => {
     const dir = folder({ 'mine.yaml': 'description: Good.\n' });
     const sources = { scenario: 'mine', scenarioDir: dir };

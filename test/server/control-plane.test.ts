@@ -68,6 +68,19 @@ describe('control plane', () => {
     expect(list.body.scenarios.map((s: { name: string }) => s.name)).toEqual(known);
   });
 
+  it('names the problem with a body it cannot take: too large, or not JSON', async () => {
+    const { app } = testApp();
+    const big = await request(app)
+      .put('/__mock/scenario')
+      .type('json')
+      .send({ name: 'x'.repeat(20_000) });
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toMatch(/larger than 16 KB/);
+    const broken = await request(app).put('/__mock/scenario').type('json').send('{"name":');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toMatch(/could not be read as JSON/);
+  });
+
   it('requires the admin token when one is set, except for health', async () => {
     const { app } = testApp({ adminToken: 'let-me-in-please' });
     expect((await request(app).get('/__mock/health')).status).toBe(200);

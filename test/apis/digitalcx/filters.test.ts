@@ -98,7 +98,10 @@ describe('DigitalCX filters', () => {
     expect(byAll.some((r) => r.MainInteractionType === 'Event')).toBe(true);
   });
 
-  it('accepts the spellings of the vendor curl example (mainInteractionTypes, includeUserinfo)', async () => {
+  it('accepts the spellings of the vendor doc (mainInteractionTypes, includeUserinfo, Environment)', async () => {
+    expect(await rows({ Environment: 'Staging', sessionMode: 'Test' })).toEqual(
+      await rows({ environment: 'Staging', sessionMode: 'Test' }),
+    );
     expect(await rows({ mainInteractionTypes: 2 })).toEqual(await rows({ mainInteractionType: 2 }));
     expect(await rows({ includeUserinfo: true })).toEqual(await rows({ includeUserInfo: true }));
   });

@@ -121,7 +121,7 @@ describe('General Bots bad input', () => {
     expectError(missing, 404, 'not_found');
     const method = await send(request(app).delete(`${BASE}/reports`).set('Authorization', `Bearer ${TOKEN}`));
     expectError(method, 405, 'method_not_allowed');
-    expect(method.headers.allow).toBe('GET, POST');
+    expect(method.headers.allow).toBe('GET, POST, HEAD');
   });
 
   it('answers a forced documented error with the vendor text of that status', async () => {
