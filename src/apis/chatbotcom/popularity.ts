@@ -4,11 +4,11 @@
  * its story, one of their context fallbacks, or the story's fallback.
  */
 import type { Knobs } from '../../core/knobs.js';
+import { sharesOf } from '../../core/percent.js';
 import { Rng, splitCount } from '../../core/rng.js';
 import type { Window } from '../../core/time.js';
 import { hoursIn } from '../../core/world.js';
 import { type Account, SOURCES, type Story } from './account.js';
-import { percentOfTotal } from './percent.js';
 import { cellConversations, cellUserMessages, dataWindow } from './traffic.js';
 
 /** One entry, in the vendor's three forms: a story interaction, a context fallback, or fallback/welcome. */
@@ -97,6 +97,6 @@ export function interactionsPopularity(
   });
   entries.push({ type: 'fallback', name: FALLBACK_NAME, usage: 0, value: fallbacks });
   entries.push({ type: 'welcome', name: WELCOME_NAME, usage: 0, value: welcomes });
-  const usage = percentOfTotal(entries.map((e) => e.value));
+  const usage = sharesOf(entries.map((e) => e.value));
   return entries.map((e, i) => ({ ...e, usage: usage[i] ?? 0 })).sort((a, b) => b.value - a.value);
 }

@@ -1,10 +1,10 @@
 /** The four series reports: conversations, paid, messages (counts) and average (messages per conversation). */
 
 import type { Knobs } from '../../core/knobs.js';
+import { round2 } from '../../core/percent.js';
 import { bucketVectorSums } from '../../core/series.js';
 import { bucketsOf, isoMs, type Window } from '../../core/time.js';
 import type { Account } from './account.js';
-import { round2 } from './percent.js';
 import { dataWindow, hourVector, type Metric, planOf, type Selection } from './traffic.js';
 import type { SeriesUnit } from './window.js';
 

@@ -1,8 +1,10 @@
 /** Engagement figures: users and sessions, weekly retention cohorts, satisfaction survey answers. */
+
+import { round2 } from '../../core/percent.js';
 import { Rng } from '../../core/rng.js';
 import { sumVectors } from '../../core/series.js';
 import { addUnit, MS_DAY, type Window } from '../../core/time.js';
-import { calendarDate, percent, ratio, round2, sum, windowFields } from './figures.js';
+import { calendarDate, percent, ratio, sum, windowFields } from './figures.js';
 import { type Scope, SURVEY_ANSWERS } from './scope.js';
 import { usageOf } from './usage.js';
 import { emptyBuckets, fillBuckets } from './vectors.js';

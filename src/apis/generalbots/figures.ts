@@ -1,14 +1,10 @@
 /** Rounding and ratios as the API states them: rates in percent, figures to one or two decimals. */
+import { round2 } from '../../core/percent.js';
 import { isoMs, type Window } from '../../core/time.js';
 
 /** Rounds to one decimal. */
 export function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-/** Rounds to two decimals. */
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
 
 /** `part / whole`, two decimals; 0 when the whole is 0. */

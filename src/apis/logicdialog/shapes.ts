@@ -1,4 +1,6 @@
 /** The building blocks of every body: the window it answers, series, and breakdowns with exact shares. */
+
+import { sharesOf } from '../../core/percent.js';
 import { isoMs } from '../../core/time.js';
 import type { Category } from './catalog.js';
 import type { AnalyticsQuery } from './query.js';
@@ -55,27 +57,6 @@ export function categorySeries(
 /** Largest first, then by key: the order of breakdowns and of most lists. */
 export function byValueThenKey<T extends { key: string }>(value: (item: T) => number) {
   return (a: T, b: T) => value(b) - value(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-/**
- * Percentages with 2 decimals that add up to exactly 100 (largest remainder, ties to the earlier
- * item); all 0 when the whole is 0.
- */
-export function sharesOf(values: readonly number[]): number[] {
-  const whole = sum(values);
-  if (whole === 0) return values.map(() => 0);
-  const exact = values.map((v) => (v * 10_000) / whole);
-  const hundredths = exact.map(Math.floor);
-  let left = 10_000 - sum(hundredths);
-  const order = exact
-    .map((e, i) => ({ i, rest: e - Math.floor(e) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    hundredths[i] = (hundredths[i] as number) + 1;
-    left--;
-  }
-  return hundredths.map((h) => h / 100);
 }
 
 /** Pie-chart slices of categories with their window totals, by value then key; zero slices dropped unless kept. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentOfMax, percentOfTotal } from '../../../src/apis/chatbotcom/percent.js';
+import { percentOfMax } from '../../../src/apis/chatbotcom/percent.js';
+import { sharesOf } from '../../../src/core/percent.js';
 import { hashKey } from '../../../src/core/rng.js';
 import { bucketSums } from '../../../src/core/series.js';
 
@@ -11,7 +12,7 @@ describe('ChatBot.com rounding and bucketing helpers', () => {
     fc.assert(
       fc.property(counts, (values) => {
         fc.pre(values.some((v) => v > 0));
-        const usage = percentOfTotal(values);
+        const usage = sharesOf(values);
         const total = values.reduce((a, b) => a + b, 0);
         expect(usage.reduce((a, u) => a + Math.round(u * 100), 0)).toBe(10_000);
         usage.forEach((u, i) => {
@@ -23,8 +24,8 @@ describe('ChatBot.com rounding and bucketing helpers', () => {
   });
 
   it('rounds the vendor example to 66.67 and 33.33', () => {
-    expect(percentOfTotal([2, 1, 0, 0, 0])).toEqual([66.67, 33.33, 0, 0, 0]);
-    expect(percentOfTotal([0, 0])).toEqual([0, 0]);
+    expect(sharesOf([2, 1, 0, 0, 0])).toEqual([66.67, 33.33, 0, 0, 0]);
+    expect(sharesOf([0, 0])).toEqual([0, 0]);
   });
 
   it('gives the busiest value 100 and the others their share of it', () => {

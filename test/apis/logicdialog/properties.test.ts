@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketCount, type Resolution } from '../../../src/apis/logicdialog/query.js';
-import { sharesOf } from '../../../src/apis/logicdialog/shapes.js';
+import { sharesOf } from '../../../src/core/percent.js';
 import { addUnit, bucketsOf, MS_HOUR } from '../../../src/core/time.js';
 import { body, freshApp, type Series, sum } from './helpers.js';
 
