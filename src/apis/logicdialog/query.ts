@@ -3,6 +3,7 @@
  * buckets, the hours of recorded activity inside it, and the limits that keep the work bounded.
  */
 import type { OperationInput } from '../../core/api.js';
+import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/request-validator.js';
 import { addUnit, type Bucket, bucketsOf, isoMs, MS_HOUR, parseInstant, startOf } from '../../core/time.js';
@@ -17,8 +18,6 @@ export const EARLIEST = Date.UTC(1970, 0, 1);
 export const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** At most this many buckets per series (inferred: hourly data for more than a year). */
 export const MAX_BUCKETS = 10_000;
-/** At most this many hours of recorded activity are computed per request (inferred: about 11 years). */
-export const MAX_ACTIVE_HOURS = 100_000;
 
 /** Hour indexes [first, end) of the workspace's recorded activity inside the window. */
 export interface HourRange {
@@ -112,13 +111,14 @@ export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Works
     );
   }
   const ws = workspaceOf(seed, client, knobs);
+  // The shared hour budget (core/budget.ts): at most MAX_WALKED_HOURS hours are computed per request.
+  checkHourBudget(
+    { start, end },
+    tenantProfile(ws.key).createdAt,
+    now,
+    `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} of workspace '${showValue(client)}'`,
+  );
   const hours = activeHours(ws, start, end, now);
-  if (hours.end - hours.first > MAX_ACTIVE_HOURS) {
-    throw new MockError(
-      400,
-      `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} holds ${hours.end - hours.first} hours of activity of workspace '${showValue(client)}' (from ${isoMs(hours.first * MS_HOUR)} up to now); at most ${MAX_ACTIVE_HOURS} hours are computed per request: narrow the window.`,
-    );
-  }
   // An empty world has no activity at all (and needs no work).
   const counted = knobs.empty ? { first: hours.first, end: hours.first } : hours;
   const buckets = bucketsOf({ start, end }, resolution);
