@@ -6,7 +6,15 @@ import type { OperationInput } from '../../core/api.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/request-validator.js';
-import { addUnit, type Bucket, bucketsOf, isoMs, MS_HOUR, parseInstant, startOf } from '../../core/time.js';
+import {
+  type Bucket,
+  bucketsOf,
+  countBuckets,
+  isoMs,
+  MS_HOUR,
+  parseInstant,
+  startOf,
+} from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 
@@ -55,21 +63,6 @@ function instant(name: string, value: unknown): number {
   return parsed.ms;
 }
 
-/** How many units of a resolution start in [start, end), for a unit-aligned start (no list is built). */
-export function bucketCount(start: number, end: number, unit: Resolution): number {
-  if (end <= start) return 0;
-  if (unit === 'month' || unit === 'quarter') {
-    const a = new Date(start);
-    const b = new Date(end);
-    const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
-    const size = unit === 'month' ? 1 : 3;
-    const whole = Math.floor(months / size);
-    return whole + (addUnit(start, unit, whole) < end ? 1 : 0);
-  }
-  const size = unit === 'hour' ? MS_HOUR : unit === 'day' ? 24 * MS_HOUR : 7 * 24 * MS_HOUR;
-  return Math.ceil((end - start) / size);
-}
-
 /**
  * The hours that count: an hour's activity is recorded once the hour is over, and counts in a
  * window only when the whole hour lies inside it; nothing exists before the workspace was created.
@@ -103,7 +96,7 @@ export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Works
     );
   }
   const start = startOf(from, resolution);
-  const count = bucketCount(start, end, resolution);
+  const count = countBuckets({ start, end }, resolution);
   if (count > MAX_BUCKETS) {
     throw new MockError(
       400,
