@@ -55,6 +55,23 @@ describe.each(API_MODULES.map((m) => [m.name, m] as const))('conformance: %s', (
     expect(res.status).toBe(status);
   });
 
+  it.each(['1969-12-31T23:59:59Z', '2100-01-01T00:00:00.001Z'])(
+    'refuses X-Mock-Now %s (outside 1970 to 2100) with a 400 naming the header and the range',
+    async (now) => {
+      const res = await call(c, { ...c.auth('s3cret'), 'X-Mock-Now': now });
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/X-Mock-Now.*from 1970-01-01T00:00:00Z to 2100-01-01T00:00:00Z/);
+    },
+  );
+
+  it('accepts X-Mock-Now at both ends of its range', async () => {
+    for (const now of ['1970-01-01T00:00:00Z', '2100-01-01T00:00:00Z']) {
+      const res = await call(c, { ...c.auth('s3cret'), 'X-Mock-Now': now });
+      // Other rules may still refuse the sample at such a clock, but not the header.
+      expect(res.text, now).not.toMatch(/X-Mock-Now/);
+    }
+  });
+
   it('answers Prefer: code=500 with the documented 500', async () => {
     const res = await call(c, { ...c.auth('s3cret'), Prefer: 'code=500' });
     expect(res.status).toBe(500);

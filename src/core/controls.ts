@@ -1,7 +1,7 @@
 /** Per-request controls from headers: X-Mock-Seed, X-Mock-Now, X-Mock-Scenario and Prefer. */
 import { MockError } from './errors.js';
 import { showValue } from './request-validator.js';
-import { parseInstant } from './time.js';
+import { isoSeconds, parseInstant } from './time.js';
 
 /** What a request asked for through the control headers. */
 export interface RequestedControls {
@@ -10,6 +10,20 @@ export interface RequestedControls {
   scenario?: string;
   preferCode?: number;
   preferScenario?: string;
+}
+
+/**
+ * The instants a mock clock may be set to (X-Mock-Now, --now, MOCK_NOW), inclusive (inferred:
+ * every tenant is created in 2022, and a far-away now would only make windows longer to walk).
+ */
+export const EARLIEST_NOW = Date.UTC(1970, 0, 1);
+export const LATEST_NOW = Date.UTC(2100, 0, 1);
+/** The accepted range of a mock clock, as the error messages state it. */
+export const NOW_RANGE = `${isoSeconds(EARLIEST_NOW)} to ${isoSeconds(LATEST_NOW)}`;
+
+/** Whether an instant is a clock the mock accepts. */
+export function nowInRange(ms: number): boolean {
+  return ms >= EARLIEST_NOW && ms <= LATEST_NOW;
 }
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -44,6 +58,12 @@ export function readControls(headers: Record<string, string | string[] | undefin
       throw new MockError(
         400,
         `Invalid header 'X-Mock-Now': '${showValue(now)}' must be an ISO 8601 instant such as 2025-03-01T12:00:00Z.`,
+      );
+    }
+    if (!nowInRange(parsed.ms)) {
+      throw new MockError(
+        400,
+        `Invalid header 'X-Mock-Now': '${showValue(now)}' must be an instant from ${NOW_RANGE}.`,
       );
     }
     out.now = parsed.ms;

@@ -138,3 +138,29 @@ export function bucketsOf(window: Window, unit: TimeUnit): Bucket[] {
   }
   return buckets;
 }
+
+/** The ordinal of the unit containing an instant: consecutive units have consecutive ordinals. */
+function unitOrdinal(ms: number, unit: TimeUnit): number {
+  const d = new Date(ms);
+  switch (unit) {
+    case 'hour':
+      return Math.floor(ms / MS_HOUR);
+    case 'day':
+      return Math.floor(ms / MS_DAY);
+    case 'week':
+      // Weeks start on Monday; the epoch (1970-01-01) is a Thursday, 3 days after one.
+      return Math.floor((ms + 3 * MS_DAY) / (7 * MS_DAY));
+    case 'month':
+      return d.getUTCFullYear() * 12 + d.getUTCMonth();
+    case 'quarter':
+      return d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3);
+    case 'year':
+      return d.getUTCFullYear();
+  }
+}
+
+/** How many buckets `bucketsOf(window, unit)` would list, counted without building the list. */
+export function countBuckets(window: Window, unit: TimeUnit): number {
+  if (!(window.end > window.start)) return 0;
+  return unitOrdinal(window.end - 1, unit) - unitOrdinal(window.start, unit) + 1;
+}

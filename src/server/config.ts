@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseSeed } from '../core/controls.js';
+import { NOW_RANGE, nowInRange, parseSeed } from '../core/controls.js';
 import { LATENCY_ACCEPTS, type Latency, parseLatency as readLatency } from '../core/latency.js';
 import { isScenarioPath } from '../core/scenario.js';
 import { parseInstant } from '../core/time.js';
@@ -201,9 +201,12 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
   const seed = pick('seed', 'MOCK_SEED');
   if (seed) config.seed = parseSeed(seed[0]) ?? fail(seed[1], seed[0], 'a whole number from 0 to 4294967295');
   const now = pick('now', 'MOCK_NOW');
-  if (now)
-    config.now =
-      parseInstant(now[0])?.ms ?? fail(now[1], now[0], 'an ISO 8601 instant such as 2025-03-01T12:00:00Z');
+  if (now) {
+    const ms = parseInstant(now[0])?.ms;
+    if (ms === undefined) fail(now[1], now[0], 'an ISO 8601 instant such as 2025-03-01T12:00:00Z');
+    if (!nowInRange(ms)) fail(now[1], now[0], `an instant from ${NOW_RANGE}`);
+    config.now = ms;
+  }
   const scenario = pick('scenario', 'MOCK_SCENARIO');
   if (scenario) config.scenario = parseScenario(...scenario);
   const dir = pick('scenario-dir', 'MOCK_SCENARIO_DIR');

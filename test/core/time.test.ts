@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addUnit, bucketsOf, isoMs, parseInstant, startOf, type TimeUnit } from '../../src/core/time.js';
+import {
+  addUnit,
+  bucketsOf,
+  countBuckets,
+  isoMs,
+  MS_DAY,
+  parseInstant,
+  startOf,
+  type TimeUnit,
+} from '../../src/core/time.js';
 
 describe('time', () => {
   it.each([
@@ -79,5 +89,27 @@ describe('time edges', () => {
   it('adds months across a year below 100', () => {
     expect(isoMs(addUnit(Date.parse('0099-12-01T00:00:00Z'), 'month'))).toBe('0100-01-01T00:00:00.000Z');
     expect(isoMs(addUnit(Date.parse('0050-01-01T00:00:00Z'), 'year'))).toBe('0051-01-01T00:00:00.000Z');
+  });
+});
+
+describe('countBuckets', () => {
+  it('counts exactly the buckets bucketsOf lists, for every unit, without listing them', () => {
+    const units: TimeUnit[] = ['hour', 'day', 'week', 'month', 'quarter', 'year'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9999, 0, 1) }),
+        fc.integer({ min: -MS_DAY, max: 800 * MS_DAY }),
+        fc.constantFrom(...units),
+        (start, length, unit) => {
+          const window = { start, end: start + length };
+          expect(countBuckets(window, unit)).toBe(bucketsOf(window, unit).length);
+        },
+      ),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+
+  it('counts a long window of a fine unit at once', () => {
+    expect(countBuckets({ start: Date.UTC(1970, 0, 1), end: Date.UTC(2100, 0, 1) }, 'hour')).toBe(1_139_568);
   });
 });

@@ -102,6 +102,16 @@ describe('config', () => {
       "Invalid MOCK_NOW: 'tomorrow'. Expected an ISO 8601 instant such as 2025-03-01T12:00:00Z.",
     ],
     [
+      [],
+      { MOCK_NOW: '2200-01-01' },
+      "Invalid MOCK_NOW: '2200-01-01'. Expected an instant from 1970-01-01T00:00:00Z to 2100-01-01T00:00:00Z.",
+    ],
+    [
+      ['--now', '1969-12-31T23:59:59Z'],
+      {},
+      "Invalid --now: '1969-12-31T23:59:59Z'. Expected an instant from 1970-01-01T00:00:00Z to 2100-01-01T00:00:00Z.",
+    ],
+    [
       ['--latency', '20-10'],
       {},
       'Invalid --latency: \'20-10\'. Expected a range "min-max" with min <= max <= 120000.',

@@ -3,6 +3,7 @@
  * model, and per-cell paid conversations and messages derived from them. Every report reads these, so
  * filters, groups and reports agree to the unit.
  */
+import { checkHourBudget } from '../../core/budget.js';
 import type { Knobs } from '../../core/knobs.js';
 import { Rng } from '../../core/rng.js';
 import { conversationsPerHour, splitPerHour } from '../../core/series.js';
@@ -118,8 +119,10 @@ export function hourVector(
   };
 }
 
-/** The part of a window where the account can have data: after it was created, before now. */
+/**
+ * The part of a window where the account can have data (after it was created, before now): the hours
+ * every report walks. More than the shared hour budget is a 400 (core/budget.ts).
+ */
 export function dataWindow(account: Account, window: Window, now: number): Window {
-  const start = Math.max(window.start, account.createdAt);
-  return { start, end: Math.max(start, Math.min(window.end, now)) };
+  return checkHourBudget(window, account.createdAt, now);
 }

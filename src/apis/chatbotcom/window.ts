@@ -1,7 +1,7 @@
 /** The report window: `from`/`to` over `period`, periods against the mock clock (UTC), `dimension=auto`. */
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/request-validator.js';
-import { addUnit, isoMs, MS_DAY, MS_HOUR, parseInstant, startOf, type Window } from '../../core/time.js';
+import { addUnit, countBuckets, isoMs, MS_DAY, parseInstant, startOf, type Window } from '../../core/time.js';
 
 /** The documented periods. */
 export type Period =
@@ -99,30 +99,9 @@ export function resolveDimension(dimension: Dimension, window: Window): SeriesUn
   return 'year';
 }
 
-/** The ordinal of the unit containing an instant (consecutive units have consecutive ordinals). */
-function unitIndex(ms: number, unit: SeriesUnit): number {
-  const d = new Date(ms);
-  switch (unit) {
-    case 'hour':
-      return Math.floor(ms / MS_HOUR);
-    case 'day':
-      return Math.floor(ms / MS_DAY);
-    case 'month':
-      return d.getUTCFullYear() * 12 + d.getUTCMonth();
-    case 'year':
-      return d.getUTCFullYear();
-  }
-}
-
-/** How many buckets of a unit intersect the window, without listing them. */
-export function bucketCount(window: Window, unit: SeriesUnit): number {
-  if (window.end <= window.start) return 0;
-  return unitIndex(window.end - 1, unit) - unitIndex(window.start, unit) + 1;
-}
-
 /** Refuses a series longer than MAX_POINTS with a 400 that names the limit and how to stay under it. */
 export function checkPoints(window: Window, unit: SeriesUnit): void {
-  const points = bucketCount(window, unit);
+  const points = countBuckets(window, unit);
   if (points > MAX_POINTS) {
     throw new MockError(
       400,

@@ -1,6 +1,7 @@
 /** Conversation counts and insight statistics of one or more bots, as SeriesData. */
+import { checkHourBudget } from '../../core/budget.js';
 import type { Knobs } from '../../core/knobs.js';
-import { MS_HOUR, type TimeUnit, type Window } from '../../core/time.js';
+import { isoSeconds, MS_HOUR, type TimeUnit, type Window } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { type Bot, LEVEL, type Version } from './bot.js';
 import { groupedBucketSums } from './grouped-sums.js';
@@ -43,10 +44,16 @@ const FIELDS: Record<
 /**
  * The hours that can hold data: from the oldest bot's creation up to the last complete hour before
  * now (inferred: analytics show an hour once it is over, so a series never changes for a past hour).
+ * More hours than the shared hour budget is a 400 (core/budget.ts).
  */
-function liveHours(bots: readonly Bot[], now: number): Window {
-  const start = Math.min(...bots.map((bot) => tenantProfile(bot.key).createdAt));
-  return { start, end: Math.floor(now / MS_HOUR) * MS_HOUR };
+function liveHours(q: SeriesQuery, now: number): Window {
+  const createdAt = Math.min(...q.bots.map((bot) => tenantProfile(bot.key).createdAt));
+  return checkHourBudget(
+    q.window,
+    createdAt,
+    Math.floor(now / MS_HOUR) * MS_HOUR,
+    `The range [start_time, end_time) (${isoSeconds(q.window.start)} to ${isoSeconds(q.window.end)})`,
+  );
 }
 
 /** How deep the query must split each hour: its filters and group_by fields need their levels. */
@@ -62,7 +69,7 @@ function cellQuery(q: SeriesQuery, minDepth: number): CellQuery {
 /** Conversations started per bucket, one serie per group present (or one ungrouped serie). */
 export function conversationSeries(q: SeriesQuery, now: number, knobs: Knobs): SeriesData {
   const cq = cellQuery(q, LEVEL.version);
-  const sums = groupedBucketSums(q.window, q.unit, liveHours(q.bots, now), (hour, add) => {
+  const sums = groupedBucketSums(q.window, q.unit, liveHours(q, now), (hour, add) => {
     for (const bot of q.bots) {
       for (const cell of cellsInHour(bot, hour, knobs, cq)) {
         add(
@@ -79,7 +86,7 @@ export function conversationSeries(q: SeriesQuery, now: number, knobs: Knobs): S
 export function insightSeries(q: SeriesQuery, stat: Stat, now: number, knobs: Knobs): SeriesData {
   // Statistics are drawn per (version, channel, language) cell, whatever the filters.
   const cq = cellQuery(q, LEVEL.language);
-  const sums = groupedBucketSums(q.window, q.unit, liveHours(q.bots, now), (hour, add) => {
+  const sums = groupedBucketSums(q.window, q.unit, liveHours(q, now), (hour, add) => {
     for (const bot of q.bots) {
       for (const cell of cellsInHour(bot, hour, knobs, cq)) {
         if (stat === 'num_conversations') add([], cell.count);

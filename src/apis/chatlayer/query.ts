@@ -2,11 +2,11 @@
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/request-validator.js';
 import {
+  countBuckets,
   isoSeconds,
   MS_DAY,
   MS_HOUR,
   parseInstant,
-  startOf,
   type TimeUnit,
   type Window,
 } from '../../core/time.js';
@@ -66,19 +66,6 @@ function bucketEnd(start: number, bucket: Bucket): number {
   return oneMonthAfter(start);
 }
 
-/** How many buckets of a unit intersect the window, counted without listing them. */
-export function bucketCount(window: Window, unit: TimeUnit): number {
-  const first = startOf(window.start, unit);
-  const last = startOf(window.end - 1, unit);
-  if (unit === 'month') {
-    const a = new Date(first);
-    const b = new Date(last);
-    return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
-  }
-  const size = unit === 'hour' ? MS_HOUR : unit === 'day' ? MS_DAY : 7 * MS_DAY;
-  return Math.round((last - first) / size) + 1;
-}
-
 /**
  * The unit of a bucket that is smaller than the window (doc: "The interval should be smaller than
  * the range"), and gives at most MAX_BUCKETS buckets (inferred).
@@ -94,7 +81,7 @@ export function readBucket(window: Window, bucket: Bucket, accepted: readonly Bu
     );
   }
   const unit = BUCKET_UNITS[bucket];
-  const count = bucketCount(window, unit);
+  const count = countBuckets(window, unit);
   if (count > MAX_BUCKETS) {
     const larger = accepted.slice(accepted.indexOf(bucket) + 1);
     const hint =

@@ -2,7 +2,7 @@
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/request-validator.js';
 import {
-  bucketsOf,
+  countBuckets,
   isoMs,
   MS_DAY,
   parseInstant,
@@ -105,12 +105,7 @@ export function resolveWindow(input: WindowInput, now: number): Window {
 
 /** Refuses a series with more points than MAX_POINTS, naming the limit and what to change. */
 export function checkPoints(window: Window, unit: TimeUnit): void {
-  if (window.end <= window.start) return;
-  // Hours can be counted without listing them; other units are few enough to list.
-  const points =
-    unit === 'hour'
-      ? Math.ceil((window.end - startOf(window.start, 'hour')) / 3_600_000)
-      : bucketsOf(window, unit).length;
+  const points = countBuckets(window, unit);
   if (points > MAX_POINTS) {
     throw invalid(
       `Invalid group_by: '${unit}' gives ${points} points for this window; the limit is ${MAX_POINTS} points. Use a coarser group_by or a shorter window.`,

@@ -3,9 +3,18 @@
  * buckets, the hours of recorded activity inside it, and the limits that keep the work bounded.
  */
 import type { OperationInput } from '../../core/api.js';
+import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/request-validator.js';
-import { addUnit, type Bucket, bucketsOf, isoMs, MS_HOUR, parseInstant, startOf } from '../../core/time.js';
+import {
+  type Bucket,
+  bucketsOf,
+  countBuckets,
+  isoMs,
+  MS_HOUR,
+  parseInstant,
+  startOf,
+} from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 
@@ -17,8 +26,6 @@ export const EARLIEST = Date.UTC(1970, 0, 1);
 export const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** At most this many buckets per series (inferred: hourly data for more than a year). */
 export const MAX_BUCKETS = 10_000;
-/** At most this many hours of recorded activity are computed per request (inferred: about 11 years). */
-export const MAX_ACTIVE_HOURS = 100_000;
 
 /** Hour indexes [first, end) of the workspace's recorded activity inside the window. */
 export interface HourRange {
@@ -56,21 +63,6 @@ function instant(name: string, value: unknown): number {
   return parsed.ms;
 }
 
-/** How many units of a resolution start in [start, end), for a unit-aligned start (no list is built). */
-export function bucketCount(start: number, end: number, unit: Resolution): number {
-  if (end <= start) return 0;
-  if (unit === 'month' || unit === 'quarter') {
-    const a = new Date(start);
-    const b = new Date(end);
-    const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
-    const size = unit === 'month' ? 1 : 3;
-    const whole = Math.floor(months / size);
-    return whole + (addUnit(start, unit, whole) < end ? 1 : 0);
-  }
-  const size = unit === 'hour' ? MS_HOUR : unit === 'day' ? 24 * MS_HOUR : 7 * 24 * MS_HOUR;
-  return Math.ceil((end - start) / size);
-}
-
 /**
  * The hours that count: an hour's activity is recorded once the hour is over, and counts in a
  * window only when the whole hour lies inside it; nothing exists before the workspace was created.
@@ -104,7 +96,7 @@ export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Works
     );
   }
   const start = startOf(from, resolution);
-  const count = bucketCount(start, end, resolution);
+  const count = countBuckets({ start, end }, resolution);
   if (count > MAX_BUCKETS) {
     throw new MockError(
       400,
@@ -112,13 +104,14 @@ export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Works
     );
   }
   const ws = workspaceOf(seed, client, knobs);
+  // The shared hour budget (core/budget.ts): at most MAX_WALKED_HOURS hours are computed per request.
+  checkHourBudget(
+    { start, end },
+    tenantProfile(ws.key).createdAt,
+    now,
+    `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} of workspace '${showValue(client)}'`,
+  );
   const hours = activeHours(ws, start, end, now);
-  if (hours.end - hours.first > MAX_ACTIVE_HOURS) {
-    throw new MockError(
-      400,
-      `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} holds ${hours.end - hours.first} hours of activity of workspace '${showValue(client)}' (from ${isoMs(hours.first * MS_HOUR)} up to now); at most ${MAX_ACTIVE_HOURS} hours are computed per request: narrow the window.`,
-    );
-  }
   // An empty world has no activity at all (and needs no work).
   const counted = knobs.empty ? { first: hours.first, end: hours.first } : hours;
   const buckets = bucketsOf({ start, end }, resolution);

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  bucketCount,
-  type Period,
-  periodWindow,
-  resolveDimension,
-} from '../../../src/apis/chatbotcom/window.js';
-import { bucketsOf, isoMs } from '../../../src/core/time.js';
+import { type Period, periodWindow, resolveDimension } from '../../../src/apis/chatbotcom/window.js';
+import { bucketsOf, countBuckets, isoMs } from '../../../src/core/time.js';
 import { testApp } from '../../support/app.js';
 import { get, report } from './helpers.js';
 
@@ -120,7 +115,7 @@ describe('ChatBot.com report windows', () => {
         (start, length, unit) => {
           const window = { start, end: start + length };
           const expected = window.end > window.start ? bucketsOf(window, unit).length : 0;
-          expect(bucketCount(window, unit)).toBe(expected);
+          expect(countBuckets(window, unit)).toBe(expected);
         },
       ),
       { seed: 42, numRuns: 150 },

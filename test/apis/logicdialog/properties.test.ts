@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketCount, type Resolution } from '../../../src/apis/logicdialog/query.js';
+import type { Resolution } from '../../../src/apis/logicdialog/query.js';
 import { sharesOf } from '../../../src/core/percent.js';
-import { addUnit, bucketsOf, MS_HOUR } from '../../../src/core/time.js';
+import { addUnit, bucketsOf, countBuckets, MS_HOUR } from '../../../src/core/time.js';
 import { body, freshApp, type Series, sum } from './helpers.js';
 
 const RESOLUTIONS: Resolution[] = ['hour', 'day', 'week', 'month', 'quarter'];
@@ -34,7 +34,7 @@ describe('logicdialog properties', () => {
         (unit, startUnits, hours, extraMs) => {
           const start = addUnit(Date.UTC(2023, 0, 2), unit === 'week' ? 'week' : unit, startUnits);
           const end = start + hours * MS_HOUR + extraMs;
-          expect(bucketCount(start, end, unit)).toBe(bucketsOf({ start, end }, unit).length);
+          expect(countBuckets({ start, end }, unit)).toBe(bucketsOf({ start, end }, unit).length);
         },
       ),
       { seed: 42, numRuns: 150 },
