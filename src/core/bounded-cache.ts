@@ -36,3 +36,8 @@ export class BoundedCache<V> {
     return this.total;
   }
 }
+
+/** A cache key from its parts, NUL-separated so that parts cannot run into each other. */
+export function cacheKey(...parts: readonly (string | number)[]): string {
+  return parts.join('\u0000');
+}
