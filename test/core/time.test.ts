@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addUnit, bucketsOf, isoMs, parseInstant, startOf, type TimeUnit } from '../../src/core/time.js';
+import {
+  addUnit,
+  bucketsOf,
+  isoMs,
+  isoSeconds,
+  parseInstant,
+  startOf,
+  type TimeUnit,
+} from '../../src/core/time.js';
 
 describe('time', () => {
   it.each([
@@ -79,5 +88,19 @@ describe('time edges', () => {
   it('adds months across a year below 100', () => {
     expect(isoMs(addUnit(Date.parse('0099-12-01T00:00:00Z'), 'month'))).toBe('0100-01-01T00:00:00.000Z');
     expect(isoMs(addUnit(Date.parse('0050-01-01T00:00:00Z'), 'year'))).toBe('0051-01-01T00:00:00.000Z');
+  });
+});
+
+describe('isoMs', () => {
+  it('formats as Date#toISOString does, first time and remembered', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(isoMs(ms)).toBe(iso);
+        expect(isoMs(ms)).toBe(iso);
+        expect(isoSeconds(ms)).toBe(iso.replace(/\.\d{3}Z$/, 'Z'));
+      }),
+      { seed: 5, numRuns: 500 },
+    );
   });
 });
