@@ -13,6 +13,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build precompiles the specs and built-in scenarios (dist/precompiled/) for a fast start.
+COPY specs ./specs
+COPY scenarios ./scenarios
 RUN npm run build
 
 # Stage 2: production dependencies only.

@@ -31,7 +31,12 @@ async function main(): Promise<void> {
   const caps = await probeServer();
   log(`server mounts ${caps.apis.join(', ')}; scenarios ${caps.scenarios.join(', ')}`);
   const endpoints: EndpointResult[] = [];
+  const wanted = (api: string) => options.parts.includes('compare') && (options.apis?.includes(api) ?? true);
   for (const endpoint of ENDPOINTS) {
+    if (!wanted(endpoint.api)) {
+      endpoints.push({ endpoint, skipped: 'n/a (not asked for in this run)' });
+      continue;
+    }
     log(`measuring ${endpoint.name}`);
     // One server that fails (a Prism crash, a port taken) costs its row, not the whole run.
     const result = await compareEndpoint(endpoint, caps, options).catch(
@@ -39,10 +44,15 @@ async function main(): Promise<void> {
     );
     endpoints.push(result);
   }
-  log('measuring scaling');
-  const scaling = await runScaling(caps, 1.5);
-  log(`measuring --workers ${options.workers}`);
-  const workers = await runWorkers(caps, options.workers, options);
+  const notAsked = 'n/a (not asked for in this run)';
+  if (options.parts.includes('scaling')) log('measuring scaling');
+  const scaling = options.parts.includes('scaling')
+    ? await runScaling(caps, 1.5)
+    : { series: [], csv: notAsked };
+  if (options.parts.includes('workers')) log(`measuring --workers ${options.workers}`);
+  const workers = options.parts.includes('workers')
+    ? await runWorkers(caps, options.workers, options)
+    : notAsked;
   const report = renderReport({
     machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} at start and ${(loadavg()[0] ?? 0).toFixed(1)} at end`,
     date: new Date(realNow()).toISOString().slice(0, 10),

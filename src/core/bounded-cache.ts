@@ -1,11 +1,16 @@
 /**
- * A least-recently-used cache bounded by the total weight of its entries (rows, bytes…), for derived
- * data that is a pure function of its key: repeated requests reuse it, memory stays capped.
+ * A cache bounded by the total weight of its entries (rows, bytes…), for derived data that is a pure
+ * function of its key: repeated requests reuse it, memory stays capped.
  */
 
-/** LRU over a Map (insertion order = recency); evicts the oldest entries past `maxWeight`. */
+/**
+ * An approximate LRU over a Map (insertion order = age) with second chance: a hit only marks its
+ * entry, and eviction, oldest first, moves a marked entry to the young end instead of dropping it.
+ * Hits stay one Map lookup (a strict LRU re-inserted the entry on every hit, which cost more than
+ * the lookup); what is kept is still bounded by `maxWeight`.
+ */
 export class BoundedCache<V> {
-  private readonly entries = new Map<string, { value: V; weight: number }>();
+  private readonly entries = new Map<string, { value: V; weight: number; used: boolean }>();
   private total = 0;
 
   constructor(private readonly maxWeight: number) {}
@@ -14,25 +19,39 @@ export class BoundedCache<V> {
   get(key: string, compute: () => V, weigh: (value: V) => number): V {
     const hit = this.entries.get(key);
     if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      hit.used = true;
       return hit.value;
     }
     const value = compute();
     const weight = weigh(value);
     if (weight > this.maxWeight) return value;
-    this.entries.set(key, { value, weight });
+    this.makeRoom(weight);
+    this.entries.set(key, { value, weight, used: false });
     this.total += weight;
-    for (const [oldest, entry] of this.entries) {
-      if (this.total <= this.maxWeight) break;
-      this.entries.delete(oldest);
-      this.total -= entry.weight;
-    }
     return value;
+  }
+
+  private makeRoom(weight: number): void {
+    // Each marked entry is moved once and loses its mark, so the loop ends.
+    for (const [oldest, entry] of this.entries) {
+      if (this.total + weight <= this.maxWeight) break;
+      this.entries.delete(oldest);
+      if (entry.used) {
+        entry.used = false;
+        this.entries.set(oldest, entry);
+      } else {
+        this.total -= entry.weight;
+      }
+    }
   }
 
   /** The total weight held (for tests and the health of the bound). */
   get weight(): number {
     return this.total;
   }
+}
+
+/** A cache key from its parts, NUL-separated so that parts cannot run into each other. */
+export function cacheKey(...parts: readonly (string | number)[]): string {
+  return parts.join('\u0000');
 }

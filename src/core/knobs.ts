@@ -30,3 +30,8 @@ export const DEFAULT_KNOBS: Knobs = Object.freeze({
 export function withKnobs(overrides: Partial<Knobs> | undefined): Knobs {
   return { ...DEFAULT_KNOBS, ...overrides, extra: { ...DEFAULT_KNOBS.extra, ...overrides?.extra } };
 }
+
+/** The knobs as a cache key part: derived data that depends on knobs is cached per distinct setting. */
+export function knobsKey(knobs: Knobs): string {
+  return JSON.stringify(knobs);
+}

@@ -1,7 +1,7 @@
 /** Checks a request's parameters and body against its operation in the spec, coercing query strings to types. */
 import type { ValidateFunction } from 'ajv';
 import { MockError } from './errors.js';
-import { describeSchemaError, type SchemaCompiler } from './schema-compiler.js';
+import { describeSchemaError, type NamedSchema, type SchemaCompiler } from './schema-compiler.js';
 import type { Schema, SpecOperation, SpecParameter } from './spec.js';
 
 /** The parameters of a request after validation, typed as the spec says. */
@@ -53,6 +53,25 @@ function coerce(value: string, type: unknown): unknown {
   return value;
 }
 
+function parameterKey(operation: SpecOperation, param: SpecParameter): string {
+  return `${operation.operationId} ${param.in} ${param.name}`;
+}
+
+function bodyKey(operation: SpecOperation, contentType: string): string {
+  return `${operation.operationId} body ${contentType}`;
+}
+
+/** Every schema an operation's validator checks against, by key (what the build precompiles). */
+export function operationSchemas(operation: SpecOperation): NamedSchema[] {
+  const out = operation.parameters.map((param) => ({
+    key: parameterKey(operation, param),
+    schema: param.schema,
+  }));
+  for (const [type, schema] of Object.entries(operation.requestBody?.contentTypes ?? {}))
+    if (schema) out.push({ key: bodyKey(operation, type), schema });
+  return out;
+}
+
 function label(param: SpecParameter): string {
   return param.in === 'header' ? `header '${param.name}'` : `${param.in} parameter '${param.name}'`;
 }
@@ -75,12 +94,12 @@ export class OperationValidator {
         names: [param.name, ...param.aliases],
         isArray,
         itemType: isArray ? schemaType(items) : schemaType(param.schema),
-        validate: compiler.compile(param.schema),
+        validate: compiler.validator({ key: parameterKey(operation, param), schema: param.schema }),
       };
     });
     this.bodyRequired = operation.requestBody?.required ?? false;
     for (const [type, schema] of Object.entries(operation.requestBody?.contentTypes ?? {})) {
-      if (schema) this.bodies.set(type, compiler.compile(schema));
+      if (schema) this.bodies.set(type, compiler.validator({ key: bodyKey(operation, type), schema }));
     }
   }
 

@@ -9,9 +9,18 @@ function hex8(n: number): string {
 /** One key part: the seed, an API name, a tenant, an hour index… */
 export type KeyPart = string | number;
 
-/** FNV-1a over the parts, then a murmur3 finaliser: a well-mixed 32-bit hash of a key. */
-export function hashKey(...parts: readonly KeyPart[]): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * The FNV-1a state after some key parts: `hashFrom(hashState(...a), ...b)` is `hashKey(...a, ...b)`,
+ * so keys sharing a prefix (seed, API, tenant…) hash it once.
+ */
+export function hashState(...parts: readonly KeyPart[]): number {
+  return absorb(FNV_OFFSET, parts);
+}
+
+function absorb(state: number, parts: readonly KeyPart[]): number {
+  let h = state;
   for (const part of parts) {
     const s = typeof part === 'number' ? `#${part}` : part;
     for (let i = 0; i < s.length; i++) {
@@ -21,12 +30,23 @@ export function hashKey(...parts: readonly KeyPart[]): number {
     h ^= 0x1f; // separator, so ('ab','c') and ('a','bc') differ
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** The hash of a key whose first parts were absorbed into `state` (see hashState). */
+export function hashFrom(state: number, ...parts: readonly KeyPart[]): number {
+  let h = absorb(state, parts);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** FNV-1a over the parts, then a murmur3 finaliser: a well-mixed 32-bit hash of a key. */
+export function hashKey(...parts: readonly KeyPart[]): number {
+  return hashFrom(FNV_OFFSET, ...parts);
 }
 
 /** A small, fast generator (mulberry32) with the helpers generators need. */

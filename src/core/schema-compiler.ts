@@ -1,11 +1,12 @@
-/** Compiles the JSON Schemas of one spec with ajv (draft 2020-12), once, at start-up. */
+/**
+ * The JSON Schemas of one spec (draft 2020-12): the build's precompiled ajv standalone validators
+ * when they match the spec, else compiled with ajv on first use.
+ */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { newAjv2020, standaloneCode } from './lazy-deps.js';
+import { requireArtifact, stampExport } from './precompiled.js';
 import type { LoadedSpec, Schema } from './spec.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** OpenAPI keywords that may stand inside a schema and mean nothing to validation. */
 const ANNOTATIONS = ['example', 'discriminator', 'xml', 'externalDocs'];
@@ -35,36 +36,84 @@ function rewriteRefs(node: unknown, base: string): unknown {
   return out;
 }
 
-/** One ajv instance holding a spec's component schemas; compiles further schemas against them. */
+/** A schema of an operation the request validator uses, by a key unique in its spec. */
+export interface NamedSchema {
+  key: string;
+  schema: Schema;
+}
+
+/** The name of a spec's precompiled validators among the build's artifacts. */
+export function validatorsArtifactName(api: string): string {
+  return `validators/${api}.cjs`;
+}
+
+function baseOf(spec: LoadedSpec): string {
+  return `spec:${spec.api}/schemas`;
+}
+
+/** An ajv instance holding the spec's component schemas; `source` keeps the code for standalone output. */
+function ajvOf(spec: LoadedSpec, source: boolean): Ajv2020 {
+  const base = baseOf(spec);
+  // The meta-schema check of every schema costs a third of start-up; the test suite does it once
+  // for every spec (test/core/schema-compiler.test.ts), so a boot skips it.
+  const ajv = newAjv2020({
+    allErrors: false,
+    validateSchema: false,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    code: { source },
+  });
+  const keywords = new Set<string>(ANNOTATIONS);
+  collectExtensionKeywords(spec.document, keywords);
+  for (const keyword of keywords) ajv.addKeyword(keyword);
+  const components = (spec.document.components as Record<string, unknown> | undefined)?.schemas;
+  for (const [name, schema] of Object.entries((components ?? {}) as Record<string, Schema>)) {
+    ajv.addSchema({ ...(rewriteRefs(schema, base) as Schema), $id: `${base}/${name}` });
+  }
+  return ajv;
+}
+
+/** A spec's validators: precompiled by the build where it has them, else compiled by ajv on first use. */
 export class SchemaCompiler {
-  private readonly ajv: Ajv2020;
-  private readonly base: string;
+  private ajv: Ajv2020 | undefined;
+  private readonly precompiled: Readonly<Record<string, ValidateFunction>> | undefined;
 
-  constructor(spec: LoadedSpec) {
-    this.base = `spec:${spec.api}/schemas`;
-    // The meta-schema check of every schema costs a third of start-up; the test suite does it once
-    // for every spec (test/core/schema-compiler.test.ts), so a boot skips it.
-    this.ajv = new Ajv2020({
-      allErrors: false,
-      validateSchema: false,
-      strict: true,
-      strictTypes: false,
-      strictRequired: false,
-    });
-    addFormats(this.ajv);
-    const keywords = new Set<string>(ANNOTATIONS);
-    collectExtensionKeywords(spec.document, keywords);
-    for (const keyword of keywords) this.ajv.addKeyword(keyword);
-    const components = (spec.document.components as Record<string, unknown> | undefined)?.schemas;
-    for (const [name, schema] of Object.entries((components ?? {}) as Record<string, Schema>)) {
-      this.ajv.addSchema({ ...(rewriteRefs(schema, this.base) as Schema), $id: `${this.base}/${name}` });
-    }
+  constructor(private readonly spec: LoadedSpec) {
+    const artifact = requireArtifact<{ validators: Record<string, ValidateFunction> }>(
+      validatorsArtifactName(spec.api),
+      spec.text,
+    );
+    this.precompiled = artifact?.validators;
   }
 
-  /** A validator for a schema taken from the spec. */
+  /** A validator for a schema taken from the spec, compiled now by ajv in strict mode. */
   compile(schema: Schema): ValidateFunction {
-    return this.ajv.compile(rewriteRefs(schema, this.base) as Schema);
+    this.ajv ??= ajvOf(this.spec, false);
+    return this.ajv.compile(rewriteRefs(schema, baseOf(this.spec)) as Schema);
   }
+
+  /** The validator of a named schema: the build's when it has it, else compiled now. */
+  validator({ key, schema }: NamedSchema): ValidateFunction {
+    return this.precompiled?.[key] ?? this.compile(schema);
+  }
+}
+
+/**
+ * CommonJS source of standalone validators for named schemas of a spec, stamped with the spec's
+ * text: `exports.validators[key]` (what the build writes to `validatorsArtifactName`).
+ */
+export function precompileValidators(spec: LoadedSpec, schemas: readonly NamedSchema[]): string {
+  const ajv = ajvOf(spec, true);
+  const base = baseOf(spec);
+  const refs: Record<string, string> = {};
+  schemas.forEach(({ schema }, i) => {
+    const id = `${base}/named/${i}`;
+    ajv.addSchema({ ...(rewriteRefs(schema, base) as Schema), $id: id });
+    refs[`v${i}`] = id;
+  });
+  const index = schemas.map(({ key }, i) => `${JSON.stringify(key)}: exports.v${i}`).join(',\n  ');
+  return `${standaloneCode(ajv, refs)}\nexports.validators = {\n  ${index}\n};\n${stampExport(spec.text)}`;
 }
 
 /** A short sentence for the first ajv error, naming what is accepted. */

@@ -3,6 +3,7 @@
  * Because every count is a sum of hours and every split is exact per hour, hourly series roll up to
  * daily ones and grouped series add up to the ungrouped one, whatever the window.
  */
+import { BoundedCache } from './bounded-cache.js';
 import type { Knobs } from './knobs.js';
 import { Rng, splitCount } from './rng.js';
 import { bucketsOf, MS_HOUR, type TimeUnit, type Window } from './time.js';
@@ -57,24 +58,120 @@ export function splitPerHour(
 /** Several quantities of one hour: a count per category, sums and counts for averages… */
 export type PerHourVector = (hourIndex: number) => readonly number[];
 
-/** Component-wise sums of a per-hour vector over every hour that starts inside the window. */
-export function sumVectors(window: Window, width: number, perHour: PerHourVector): number[] {
+/**
+ * Whole-day sums of named vectors, about 8 MB at most (weights are approximate bytes). Only days
+ * whose every hourly value is an integer are summed: integer sums are exact in any order, so a
+ * window summed from days equals the same window summed hour by hour, to the bit.
+ */
+const daySums = new BoundedCache<readonly number[] | null>(8_000_000);
+
+/** Adds hours [from, to] into `sums`; false (sums then undefined) when a value is not an integer. */
+function addIntegerHours(sums: number[], from: number, to: number, perHour: PerHourVector): boolean {
+  for (let h = from; h <= to; h++) {
+    const vector = perHour(h);
+    for (let i = 0; i < sums.length; i++) {
+      const v = vector[i] ?? 0;
+      if (!Number.isInteger(v)) return false;
+      sums[i] = (sums[i] as number) + v;
+    }
+  }
+  return true;
+}
+
+// Names are long (they hold the knobs); day keys use a short id per name instead, so a lookup hashes
+// a few characters. Ids are never reused, so forgetting the names (when there are too many) only
+// strands old entries until the cache evicts them.
+const nameIds = new Map<string, number>();
+let nextNameId = 0;
+
+function idOf(name: string, width: number): string {
+  const full = `${name}\u0000${width}`;
+  let id = nameIds.get(full);
+  if (id === undefined) {
+    if (nameIds.size >= 10_000) nameIds.clear();
+    id = nextNameId++;
+    nameIds.set(full, id);
+  }
+  return `${id}:`;
+}
+
+/** The sums of hours [first, last] from cached whole days, or undefined if any value is not an integer. */
+function sumByDays(first: number, last: number, width: number, perHour: PerHourVector, name: string) {
+  const firstDay = Math.ceil(first / 24);
+  const endDay = Math.floor((last + 1) / 24);
+  if (endDay <= firstDay) return undefined;
   const sums = new Array<number>(width).fill(0);
-  for (
-    let h = Math.ceil(window.start / MS_HOUR), last = Math.ceil(window.end / MS_HOUR) - 1;
-    h <= last;
-    h++
-  ) {
+  if (!addIntegerHours(sums, first, firstDay * 24 - 1, perHour)) return undefined;
+  const id = idOf(name, width);
+  for (let d = firstDay; d < endDay; d++) {
+    const day = daySums.get(
+      id + d,
+      () => {
+        const own = new Array<number>(width).fill(0);
+        return addIntegerHours(own, d * 24, d * 24 + 23, perHour) ? own : null;
+      },
+      () => 160 + 8 * width,
+    );
+    if (!day) return undefined;
+    for (let i = 0; i < width; i++) sums[i] = (sums[i] as number) + (day[i] as number);
+  }
+  if (!addIntegerHours(sums, endDay * 24, last, perHour)) return undefined;
+  return sums;
+}
+
+/**
+ * Component-wise sums of a per-hour vector over every hour that starts inside the window. A `name`
+ * lets whole days be summed once and reused (bounded): it must stand for everything the vector
+ * depends on besides the hour (seed, API, tenant, knobs, filters, what is counted), since two
+ * vectors of the same name and width are taken to be equal.
+ */
+export function sumVectors(window: Window, width: number, perHour: PerHourVector, name?: string): number[] {
+  const first = Math.ceil(window.start / MS_HOUR);
+  const last = Math.ceil(window.end / MS_HOUR) - 1;
+  const byDays = name === undefined ? undefined : sumByDays(first, last, width, perHour, name);
+  if (byDays) return byDays;
+  const sums = new Array<number>(width).fill(0);
+  for (let h = first; h <= last; h++) {
     const vector = perHour(h);
     for (let i = 0; i < width; i++) sums[i] = (sums[i] as number) + (vector[i] ?? 0);
   }
   return sums;
 }
 
+/** What bucketVectorSums answers: bucket starts, and `values[i][b]` for component i and bucket b. */
+export interface BucketVectorSums {
+  starts: number[];
+  values: number[][];
+}
+
+/** Results of bucketVectorSums for named vectors, about 4 MB at most: the same window asked again is one lookup. */
+const windowSums = new BoundedCache<BucketVectorSums>(4_000_000);
+
+function computeBucketSums(
+  window: Window,
+  unit: TimeUnit,
+  width: number,
+  perHour: PerHourVector,
+  live: Window,
+  name: string | undefined,
+): BucketVectorSums {
+  const buckets = bucketsOf(window, unit);
+  const values = Array.from({ length: width }, () => new Array<number>(buckets.length).fill(0));
+  buckets.forEach((bucket, b) => {
+    const from = Math.max(bucket.from, live.start);
+    const to = Math.min(bucket.to, live.end);
+    if (to <= from) return;
+    const sums = sumVectors({ start: from, end: to }, width, perHour, name);
+    for (let i = 0; i < width; i++) (values[i] as number[])[b] = sums[i] as number;
+  });
+  return { starts: buckets.map((bucket) => bucket.start), values };
+}
+
 /**
  * `bucketSums` for vectors: `values[i][b]` is component i summed over bucket b, in one pass over
  * the hours. Only hours starting inside `live` (default: the whole window) are visited — the
- * caller's promise that the others hold nothing (before the tenant existed, after now…).
+ * caller's promise that the others hold nothing (before the tenant existed, after now…). A `name`
+ * (as for sumVectors) caches whole days and whole results; the caller gets its own copy.
  */
 export function bucketVectorSums(
   window: Window,
@@ -82,15 +179,14 @@ export function bucketVectorSums(
   width: number,
   perHour: PerHourVector,
   live: Window = window,
-): { starts: number[]; values: number[][] } {
-  const buckets = bucketsOf(window, unit);
-  const values = Array.from({ length: width }, () => new Array<number>(buckets.length).fill(0));
-  buckets.forEach((bucket, b) => {
-    const from = Math.max(bucket.from, live.start);
-    const to = Math.min(bucket.to, live.end);
-    if (to <= from) return;
-    const sums = sumVectors({ start: from, end: to }, width, perHour);
-    for (let i = 0; i < width; i++) (values[i] as number[])[b] = sums[i] as number;
-  });
-  return { starts: buckets.map((bucket) => bucket.start), values };
+  name?: string,
+): BucketVectorSums {
+  if (name === undefined) return computeBucketSums(window, unit, width, perHour, live, name);
+  const key = `${idOf(name, width)}${window.start}:${window.end}:${unit}:${live.start}:${live.end}`;
+  const cached = windowSums.get(
+    key,
+    () => computeBucketSums(window, unit, width, perHour, live, name),
+    (result) => 200 + 8 * result.starts.length * (width + 1),
+  );
+  return { starts: [...cached.starts], values: cached.values.map((v) => [...v]) };
 }

@@ -1,8 +1,8 @@
 /** Loads an OpenAPI 3.1 spec once at start-up and lists its operations in a form the router can use. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yaml } from './lazy-deps.js';
 import { packagePath } from './paths.js';
+import { readJsonArtifact, sha256 } from './precompiled.js';
 
 /** A JSON Schema as found in the spec. */
 export type Schema = Record<string, unknown>;
@@ -140,16 +140,37 @@ export function loadSpec(api: string): LoadedSpec {
   return spec;
 }
 
-function readSpec(api: string): LoadedSpec {
-  const file = packagePath('specs', `${api}.yaml`);
-  const text = readFileSync(file, 'utf8');
-  const document = asRecord(parse(text));
+/** The name of a spec's parsed document among the build's artifacts. */
+export function specArtifactName(api: string): string {
+  return `specs/${api}.json`;
+}
+
+/** Parses a spec's YAML text (what the build does once; a boot reads the build's JSON instead). */
+export function parseSpecText(text: string): Record<string, unknown> {
+  return asRecord(yaml().parse(text));
+}
+
+/** Where an API's spec is in the package. */
+export function specFile(api: string): string {
+  return packagePath('specs', `${api}.yaml`);
+}
+
+/** A loaded spec from its text and its parsed document. */
+export function specOf(api: string, text: string, document: Record<string, unknown>): LoadedSpec {
   return {
     api,
-    file,
+    file: specFile(api),
     text,
     document,
     operations: operationsOf(document),
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: sha256(text),
   };
+}
+
+function readSpec(api: string): LoadedSpec {
+  const text = readFileSync(specFile(api), 'utf8');
+  // Parsing the YAML of five specs was most of a cold start; the build's JSON of the same text is not.
+  const document =
+    readJsonArtifact<Record<string, unknown>>(specArtifactName(api), text) ?? parseSpecText(text);
+  return specOf(api, text, document);
 }

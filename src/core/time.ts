@@ -68,14 +68,25 @@ export function parseInstant(text: string): ParsedInstant | undefined {
   return { ms, dateOnly: h === undefined };
 }
 
+// Series format the same bucket starts request after request, and Date#toISOString is slow next to
+// a Map lookup: recent results are remembered (cleared when full, so memory stays bounded).
+const isoCache = new Map<number, string>();
+const ISO_CACHE_LIMIT = 20_000;
+
 /** ISO 8601 with milliseconds in UTC (2024-04-01T00:00:00.000Z). */
 export function isoMs(ms: number): string {
-  return new Date(ms).toISOString();
+  let iso = isoCache.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString();
+    if (isoCache.size >= ISO_CACHE_LIMIT) isoCache.clear();
+    isoCache.set(ms, iso);
+  }
+  return iso;
 }
 
 /** RFC 3339 in UTC without fractional seconds (2024-04-01T00:00:00Z). */
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoMs(ms).replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The start of the UTC unit containing the instant. */

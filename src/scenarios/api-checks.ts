@@ -1,17 +1,19 @@
 /** Checks a scenario beyond its schema: names it uses must exist in the APIs, and fields must fit together. */
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { KnobSpec } from '../core/api.js';
 import { parseLatency } from '../core/latency.js';
+import { newAjv } from '../core/lazy-deps.js';
 import type { ApiFacts } from './api-facts.js';
 import { badValue, type FieldPath, type Problem, shown, unknownField } from './problems.js';
 import type { RawRule, RawScenario } from './raw.js';
 
-const knobAjv = new Ajv({ allErrors: false, strict: false });
+let knobAjv: Ajv | undefined;
 const knobValidators = new WeakMap<KnobSpec, ValidateFunction>();
 
 function knobValidator(spec: KnobSpec): ValidateFunction {
   let validate = knobValidators.get(spec);
   if (!validate) {
+    knobAjv ??= newAjv({ allErrors: false, strict: false });
     validate = knobAjv.compile(spec.schema);
     knobValidators.set(spec, validate);
   }

@@ -1,8 +1,10 @@
 /** Reads scenario files: YAML, checked against the schema and the APIs, into Scenarios; the first problem stops the load. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../core/lazy-deps.js';
 import { packagePath } from '../core/paths.js';
+import { readJsonArtifact } from '../core/precompiled.js';
 import { isScenarioPath, type Scenario } from '../core/scenario.js';
 import { apiProblems } from './api-checks.js';
 import type { ApiFacts } from './api-facts.js';
@@ -55,8 +57,29 @@ function fileProblem(file: string, at: Position, sentence: string): ScenarioFile
   return new ScenarioFileError(file, at, { path: [], sentence });
 }
 
-/** Loads one scenario file. */
-export function loadScenarioFile(file: string, facts: ApiFacts[]): Scenario {
+/** The name of a built-in scenario file's checked value among the build's artifacts. */
+export function scenarioArtifactName(file: string): string {
+  return `scenarios/${basename(file, extname(file))}.json`;
+}
+
+/** The problems of a parsed file, in the order they are looked for: schema, name, then the APIs. */
+function problemsOf(value: unknown, stem: string, facts: ApiFacts[]): Problem[] {
+  const invalid = schemaProblems(value);
+  if (invalid.length > 0) return invalid;
+  const raw = value as RawScenario;
+  if (raw.name === undefined && !NAME.test(stem)) return [missingField(['name'], NAME_ACCEPTS)];
+  return apiProblems(raw, facts);
+}
+
+/** A scenario file read and checked: its text, its value and the scenario's name. */
+export interface CheckedFile {
+  text: string;
+  raw: RawScenario;
+  name: string;
+}
+
+/** Reads and checks one scenario file; the first problem throws a ScenarioFileError with its place. */
+export function checkScenarioFile(file: string, facts: ApiFacts[]): CheckedFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -67,7 +90,16 @@ export function loadScenarioFile(file: string, facts: ApiFacts[]): Scenario {
       `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
     );
   }
-  const lines = new LineCounter();
+  const stem = basename(file, extname(file));
+  // A built-in file the build parsed and checked: no YAML to parse, only the fast checks again.
+  const built =
+    dirname(file) === BUILT_IN_DIR
+      ? readJsonArtifact<RawScenario>(scenarioArtifactName(file), text)
+      : undefined;
+  if (built !== undefined && problemsOf(built, stem, facts).length === 0)
+    return { text, raw: built, name: built.name ?? stem };
+  const { LineCounter: Lines, parseDocument } = yaml();
+  const lines = new Lines();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) {
@@ -77,15 +109,16 @@ export function loadScenarioFile(file: string, facts: ApiFacts[]): Scenario {
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   if (value === null || value === undefined)
     throw fileProblem(file, { line: 1, col: 1 }, 'is empty. Expected a mapping with at least a description.');
-  const invalid = schemaProblems(value);
-  if (invalid.length > 0) fail(file, doc, lines, invalid);
+  const problems = problemsOf(value, stem, facts);
+  if (problems.length > 0) fail(file, doc, lines, problems);
   const raw = value as RawScenario;
-  const stem = basename(file, extname(file));
-  if (raw.name === undefined && !NAME.test(stem))
-    fail(file, doc, lines, [missingField(['name'], NAME_ACCEPTS)]);
-  const wrong = apiProblems(raw, facts);
-  if (wrong.length > 0) fail(file, doc, lines, wrong);
-  return scenarioOf(raw, raw.name ?? stem, file);
+  return { text, raw, name: raw.name ?? stem };
+}
+
+/** Loads one scenario file. */
+export function loadScenarioFile(file: string, facts: ApiFacts[]): Scenario {
+  const { raw, name } = checkScenarioFile(file, facts);
+  return scenarioOf(raw, name, file);
 }
 
 /** Loads every `*.yaml`/`*.yml` file of a folder, in name order; two files naming the same scenario is a problem. */

@@ -1,7 +1,12 @@
-/** The scenario file schema (scenarios/scenario.schema.json): compiled once, and its errors as problems. */
+/**
+ * The scenario file schema (scenarios/scenario.schema.json): its validator (the build's precompiled
+ * one when it matches the file, else compiled once), and its errors as problems.
+ */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv, standaloneCode } from '../core/lazy-deps.js';
 import { packagePath } from '../core/paths.js';
+import { requireArtifact, stampExport } from '../core/precompiled.js';
 import { badValue, type FieldPath, missingField, type Problem, unknownField } from './problems.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -9,16 +14,36 @@ type SchemaNode = Record<string, unknown>;
 /** Where the schema ships: next to the built-in scenarios. */
 export const SCHEMA_FILE = packagePath('scenarios', 'scenario.schema.json');
 
+/** The name of the precompiled validator among the build's artifacts. */
+export const SCHEMA_ARTIFACT = 'scenario-schema.cjs';
+
+function ajvOf(source: boolean): Ajv {
+  const ajv = newAjv({ allErrors: true, strict: true, strictTypes: false, code: { source } });
+  ajv.addKeyword('x-accepts');
+  return ajv;
+}
+
 let compiled: { schema: SchemaNode; validate: ValidateFunction } | undefined;
 
 function load(): { schema: SchemaNode; validate: ValidateFunction } {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as SchemaNode;
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
-    ajv.addKeyword('x-accepts');
-    compiled = { schema, validate: ajv.compile(schema) };
+    const text = readFileSync(SCHEMA_FILE, 'utf8');
+    const schema = JSON.parse(text) as SchemaNode;
+    // Compiling the schema with ajv was a tenth of a cold start: the build does it once.
+    const validate =
+      requireArtifact<{ validate: ValidateFunction }>(SCHEMA_ARTIFACT, text)?.validate ??
+      ajvOf(false).compile(schema);
+    compiled = { schema, validate };
   }
   return compiled;
+}
+
+/** Standalone CommonJS validator of the schema file, stamped with its text (what the build writes). */
+export function precompileScenarioSchema(): string {
+  const text = readFileSync(SCHEMA_FILE, 'utf8');
+  const ajv = ajvOf(true);
+  ajv.addSchema(JSON.parse(text) as SchemaNode, 'scenario');
+  return `${standaloneCode(ajv, { validate: 'scenario' })}${stampExport(text)}`;
 }
 
 /** The schema document, as served to editors. */

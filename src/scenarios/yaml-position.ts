@@ -1,5 +1,6 @@
 /** Finds where a field of a parsed YAML document stands, so messages can name its line and column. */
-import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from '../core/lazy-deps.js';
 import type { FieldPath, Position } from './problems.js';
 
 function startOf(node: unknown): number | undefined {
@@ -12,6 +13,7 @@ function startOf(node: unknown): number | undefined {
  * one) is placed at the nearest enclosing node that does.
  */
 export function positionOf(doc: Document, lines: LineCounter, path: FieldPath, atKey = false): Position {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset = startOf(node) ?? 0;
   for (const [i, part] of path.entries()) {

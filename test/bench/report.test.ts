@@ -9,7 +9,15 @@ function unmountedRun(): BenchResult {
   return {
     machine: 'test machine',
     date: '2025-03-01',
-    options: { seconds: 5, rounds: 2, connections: 32, warmupSeconds: 1, workers: 2, out: 'RESULTS.md' },
+    options: {
+      seconds: 5,
+      rounds: 2,
+      connections: 32,
+      warmupSeconds: 1,
+      workers: 2,
+      out: 'RESULTS.md',
+      parts: ['compare', 'scaling', 'workers'],
+    },
     endpoints: ENDPOINTS.map((endpoint) => ({ endpoint, skipped: 'n/a (API not mounted)' })),
     scaling: { series: [], csv: 'n/a (API not mounted)' },
     workers: 'n/a (no API mounted)',

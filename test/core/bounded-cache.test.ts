@@ -62,4 +62,31 @@ describe('BoundedCache', () => {
     );
     expect(cache.weight).toBe(0);
   });
+
+  it('gives a recently used entry a second chance over one never used since it was stored', () => {
+    const cache = new BoundedCache<string>(3);
+    const one = () => 'x';
+    const weigh = () => 1;
+    cache.get('a', one, weigh);
+    cache.get('b', one, weigh);
+    cache.get('c', one, weigh);
+    cache.get('a', () => 'miss', weigh); // a is used again
+    cache.get('d', one, weigh); // a full cache: b, the oldest unused, goes
+    expect(cache.get('a', () => 'miss', weigh)).toBe('x');
+    expect(cache.get('b', () => 'miss', weigh)).toBe('miss');
+    expect(cache.weight).toBeLessThanOrEqual(3);
+  });
+
+  it('stays within its weight whatever the mix of hits and misses', () => {
+    const cache = new BoundedCache<number>(50);
+    for (let i = 0; i < 2000; i++) {
+      const key = String((i * 7919) % 97);
+      cache.get(
+        key,
+        () => i,
+        () => 1 + (i % 5),
+      );
+      expect(cache.weight).toBeLessThanOrEqual(50);
+    }
+  });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashKey, Rng, splitCount } from '../../src/core/rng.js';
+import { hashFrom, hashKey, hashState, Rng, splitCount } from '../../src/core/rng.js';
 
 describe('rng', () => {
   it('derives the same stream from the same key', () => {
@@ -11,6 +12,16 @@ describe('rng', () => {
   it('derives different streams from keys that differ only in how parts are cut', () => {
     expect(hashKey('ab', 'c')).not.toBe(hashKey('a', 'bc'));
     expect(hashKey(1, 'x')).not.toBe(hashKey(2, 'x'));
+  });
+
+  it('hashes a key from the state of its prefix exactly as from the whole key', () => {
+    const part = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(part), fc.array(part), (prefix, rest) => {
+        expect(hashFrom(hashState(...prefix), ...rest)).toBe(hashKey(...prefix, ...rest));
+      }),
+      { seed: 3, numRuns: 300 },
+    );
   });
 
   it('draws uuids of version 4 with the RFC 4122 variant', () => {

@@ -5,6 +5,7 @@ import {
   bucketsOf,
   countBuckets,
   isoMs,
+  isoSeconds,
   MS_DAY,
   parseInstant,
   startOf,
@@ -111,5 +112,19 @@ describe('countBuckets', () => {
 
   it('counts a long window of a fine unit at once', () => {
     expect(countBuckets({ start: Date.UTC(1970, 0, 1), end: Date.UTC(2100, 0, 1) }, 'hour')).toBe(1_139_568);
+  });
+});
+
+describe('isoMs', () => {
+  it('formats as Date#toISOString does, first time and remembered', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(isoMs(ms)).toBe(iso);
+        expect(isoMs(ms)).toBe(iso);
+        expect(isoSeconds(ms)).toBe(iso.replace(/\.\d{3}Z$/, 'Z'));
+      }),
+      { seed: 5, numRuns: 500 },
+    );
   });
 });

@@ -58,6 +58,8 @@ describe('npm package', () => {
       'dist/index.js',
       'dist/index.d.ts',
       'specs/digitalcx.yaml',
+      'dist/precompiled/specs/digitalcx.json',
+      'dist/precompiled/validators/digitalcx.cjs',
       'README.md',
     ])
       expect(paths).toContain(path);

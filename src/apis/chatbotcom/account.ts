@@ -1,4 +1,5 @@
 /** A ChatBot.com account (the bearer token's): its stories, their interactions, and its stable traits. */
+import { BoundedCache, cacheKey } from '../../core/bounded-cache.js';
 import { fakerFrom } from '../../core/fake.js';
 import { Rng } from '../../core/rng.js';
 import { categoryWeights } from '../../core/series.js';
@@ -110,8 +111,19 @@ function storyOf(rng: Rng, createdMs: number): Story {
   return { id: objectId(createdMs, rng), interactions, entryWeights };
 }
 
-/** The account a token names, under a seed. */
+/** Accounts recently asked for: deriving one draws its stories with faker, every request. */
+const accounts = new BoundedCache<Account>(1_000);
+
+/** The account a token names, under a seed (cached: a pure function of both; never mutated). */
 export function accountOf(seed: number, token: string): Account {
+  return accounts.get(
+    cacheKey(seed, token),
+    () => deriveAccount(seed, token),
+    () => 1,
+  );
+}
+
+function deriveAccount(seed: number, token: string): Account {
   const key: TenantKey = { seed, api: API, tenant: token };
   const { createdAt } = tenantProfile(key);
   const rng = Rng.derive(seed, API, token, 'account');

@@ -3,9 +3,9 @@
 import type { Knobs } from '../../core/knobs.js';
 import { round2 } from '../../core/percent.js';
 import { bucketVectorSums } from '../../core/series.js';
-import { bucketsOf, isoMs, type Window } from '../../core/time.js';
+import { isoMs, type Window } from '../../core/time.js';
 import type { Account } from './account.js';
-import { dataWindow, hourVector, type Metric, planOf, type Selection } from './traffic.js';
+import { dataWindow, hourVector, hourVectorName, type Metric, planOf, type Selection } from './traffic.js';
 import type { SeriesUnit } from './window.js';
 
 /** One point of a series: the bucket start and its value. */
@@ -74,6 +74,7 @@ function sums(req: SeriesRequest, metrics: readonly Metric[]): { dates: string[]
     metrics.length * plan.width,
     perHour,
     data,
+    hourVectorName(req.account, req.knobs, plan, metrics),
   );
   return { dates: starts.map(isoMs), values };
 }

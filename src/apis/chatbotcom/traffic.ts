@@ -3,8 +3,9 @@
  * model, and per-cell paid conversations and messages derived from them. Every report reads these, so
  * filters, groups and reports agree to the unit.
  */
+import { cacheKey } from '../../core/bounded-cache.js';
 import { checkHourBudget } from '../../core/budget.js';
-import type { Knobs } from '../../core/knobs.js';
+import { type Knobs, knobsKey } from '../../core/knobs.js';
 import { Rng } from '../../core/rng.js';
 import { conversationsPerHour, splitPerHour } from '../../core/series.js';
 import type { Window } from '../../core/time.js';
@@ -117,6 +118,25 @@ export function hourVector(
     });
     return out;
   };
+}
+
+/** A name for hourVector's vector (core/series.ts caches whole days by it): everything it depends on. */
+export function hourVectorName(
+  account: Account,
+  knobs: Knobs,
+  plan: GroupPlan,
+  metrics: readonly Metric[],
+): string {
+  const { seed, api, tenant } = account.key;
+  return cacheKey(
+    api,
+    seed,
+    tenant,
+    knobsKey(knobs),
+    metrics.join(','),
+    plan.width,
+    plan.groupOfCell.join(','),
+  );
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * The CPU cost of one request inside the app, without sockets or a load generator: the figure to
+ * compare builds by on a busy machine (a load run's req/s moves with the machine's other work).
+ * Drives the Express app of each build with in-memory requests, alternating builds, and prints the
+ * fastest and the median round in µs per request.
+ *
+ *   npx tsx bench/in-process.ts --url '/chatbotcom/reports/…' --header 'Authorization: Bearer x' dist /tmp/old/dist
+ */
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { Duplex } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Express } from 'express';
+import { BENCH_NOW } from './endpoints.js';
+
+/** A socket that accepts every write and goes nowhere. */
+class NullSocket extends Duplex {
+  override _write(_chunk: unknown, _encoding: string, done: () => void): void {
+    done();
+  }
+  override _read(): void {}
+}
+
+const { values, positionals } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    rounds: { type: 'string' },
+    requests: { type: 'string' },
+  },
+  allowPositionals: true,
+});
+if (!values.url) throw new Error('usage: in-process.ts --url <path> [--header "Name: value"]… [dist dir]…');
+const url = values.url;
+const headers: Record<string, string> = { host: '127.0.0.1', accept: '*/*', 'user-agent': 'in-process' };
+for (const h of values.header ?? []) {
+  const at = h.indexOf(':');
+  headers[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
+}
+const rounds = Number(values.rounds ?? 8);
+const perRound = Number(values.requests ?? 3000);
+const socket = new NullSocket();
+
+/** One request through the app, resolved when the response has been written. */
+function once(app: Express): Promise<number> {
+  return new Promise((done) => {
+    const req = new IncomingMessage(socket as never);
+    req.method = 'GET';
+    req.url = url;
+    req.headers = { ...headers };
+    req.push(null);
+    const res = new ServerResponse(req);
+    res.assignSocket(socket as never);
+    res.on('finish', () => {
+      res.detachSocket(socket as never);
+      done(res.statusCode);
+    });
+    app(req, res);
+  });
+}
+
+async function appOf(dir: string): Promise<Express> {
+  const base = pathToFileURL(`${resolve(dir)}/server/`).href;
+  const { createMockApp } = await import(`${base}app.js`);
+  const { createConfig } = await import(`${base}config.js`);
+  return createMockApp(createConfig({ logLevel: 'silent', now: Date.parse(BENCH_NOW) })).app;
+}
+
+const builds = positionals.length > 0 ? positionals : ['dist'];
+const apps = await Promise.all(
+  builds.map(async (dir) => ({ dir, app: await appOf(dir), times: [] as number[] })),
+);
+for (const a of apps) {
+  const status = await once(a.app);
+  if (status !== 200) throw new Error(`${a.dir} answered ${status} at ${url}`);
+  for (let i = 0; i < perRound; i++) await once(a.app);
+}
+for (let round = 0; round < rounds; round++) {
+  for (const a of apps) {
+    const started = performance.now();
+    for (let i = 0; i < perRound; i++) await once(a.app);
+    a.times.push(((performance.now() - started) * 1000) / perRound);
+  }
+}
+for (const a of apps) {
+  const sorted = [...a.times].sort((x, y) => x - y);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  process.stdout.write(
+    `${(sorted[0] ?? 0).toFixed(1)} µs fastest, ${median.toFixed(1)} µs median per request  ${a.dir}\n`,
+  );
+}
