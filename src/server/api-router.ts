@@ -137,13 +137,17 @@ export function createApiRouter(
       const query = new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1));
 
       const key = `${req.method} ${req.originalUrl}`;
-      const rule = selectRule(scenario, ruleRequestOf(module.name, operation, req, query), {
-        module,
-        operation,
-        seed,
-        key,
-        attempt: state.attempt(scenario.name, key),
-      });
+      // Without rules nothing reads the request's form or its attempt number: skip both.
+      const rule =
+        scenario.rules.length === 0
+          ? undefined
+          : selectRule(scenario, ruleRequestOf(module.name, operation, req, query), {
+              module,
+              operation,
+              seed,
+              key,
+              attempt: state.attempt(scenario.name, key),
+            });
       const latency = latencyFor(scenario, rule, config.latency);
       if (latency) await sleep(delayFor(latency, seed, key));
       // Prefer: code= is the more explicit ask: it wins over the rule's answer (not its latency or knobs).
