@@ -6,6 +6,7 @@ import type { Scenario } from '../core/scenario.js';
 import { type LoadedSpec, loadSpec } from '../core/spec.js';
 import { apiFacts } from '../scenarios/api-facts.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
+import { apiDispatch } from './api-dispatch.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
 import type { Config } from './config.js';
 import { createControlPlane } from './control-plane.js';
@@ -103,6 +104,13 @@ export function createMockApp(
     next();
   });
 
+  const routers = modules.map((m) => ({
+    name: m.name,
+    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
+  }));
+  // API prefixes never collide with /__mock and /docs, so they can be tried first, in one layer.
+  app.use(apiDispatch(routers));
+
   if (config.admin) {
     app.use('/__mock', createControlPlane(config, state, specs));
     const docsApis = modules.map((m) => ({
@@ -113,10 +121,6 @@ export function createMockApp(
     app.use('/docs', createDocsRouter(docsApis, config, state));
   }
 
-  const routers = modules.map((m) => ({
-    name: m.name,
-    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
-  }));
   for (const { name, router } of routers) app.use(`/${name}`, router);
   const root = rootApi(routers);
   if (root) app.use(root.router);
