@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { createControlPlane } from './control-plane.js';
 import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
+import { installFastJson } from './fast-json.js';
 import { API_MODULES } from './registry.js';
 import { createLogger, requestLog } from './request-log.js';
 import { rootApi } from './single-api.js';
@@ -51,6 +52,7 @@ export function createMockApp(
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', false);
+  installFastJson(app);
 
   const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
   const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
