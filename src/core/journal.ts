@@ -18,29 +18,68 @@ export interface JournalEntry {
   durationMs: number | null;
 }
 
-/** Keeps the last `limit` entries; older ones fall off. */
+/** Request headers as Node hands them over (a repeated header is a list). */
+export type RawHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/**
+ * What is recorded while a request is served: its entry in the raw form it is cheapest to keep
+ * (the receive time as epoch ms, the headers object as received); list() formats them.
+ */
+export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 'headers'> {
+  receivedAtMs: number;
+  headers: RawHeaders;
+}
+
+function headerRecord(headers: RawHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function entryOf(id: number, r: JournalRecord): JournalEntry {
+  return {
+    id,
+    receivedAt: new Date(r.receivedAtMs).toISOString(),
+    method: r.method,
+    url: r.url,
+    api: r.api,
+    operationId: r.operationId,
+    scenario: r.scenario,
+    headers: headerRecord(r.headers),
+    status: r.status,
+    fault: r.fault,
+    durationMs: r.durationMs,
+  };
+}
+
+/** Keeps the last `limit` records in a ring; older ones are overwritten. */
 export class Journal {
-  private readonly entries: JournalEntry[] = [];
+  private readonly ring: { id: number; record: JournalRecord }[] = [];
   private nextId = 1;
+  private next = 0;
 
   constructor(private readonly limit: number) {}
 
-  /** Records a request and returns its entry, to be completed when the response ends. */
-  add(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const full = { id: this.nextId++, ...entry };
-    if (this.limit <= 0) return full;
-    this.entries.push(full);
-    if (this.entries.length > this.limit) this.entries.shift();
-    return full;
+  /** Records a request and returns its record, to be completed when the response ends. */
+  add(record: JournalRecord): JournalRecord {
+    const id = this.nextId++;
+    if (this.limit <= 0) return record;
+    this.ring[this.next] = { id, record };
+    this.next = (this.next + 1) % this.limit;
+    return record;
   }
 
   /** The entries, oldest first. */
   list(): JournalEntry[] {
-    return [...this.entries];
+    const full = this.ring.length === this.limit;
+    const ordered = full ? [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)] : this.ring;
+    return ordered.map(({ id, record }) => entryOf(id, record));
   }
 
   /** Forgets every entry. */
   clear(): void {
-    this.entries.length = 0;
+    this.ring.length = 0;
+    this.next = 0;
   }
 }

@@ -31,7 +31,15 @@ export function withKnobs(overrides: Partial<Knobs> | undefined): Knobs {
   return { ...DEFAULT_KNOBS, ...overrides, extra: { ...DEFAULT_KNOBS.extra, ...overrides?.extra } };
 }
 
+const keys = new WeakMap<Knobs, string>();
+
 /** The knobs as a cache key part: derived data that depends on knobs is cached per distinct setting. */
 export function knobsKey(knobs: Knobs): string {
-  return JSON.stringify(knobs);
+  // The scenario's own knobs are one shared (frozen) object: stringified once.
+  let key = keys.get(knobs);
+  if (key === undefined) {
+    key = JSON.stringify(knobs);
+    if (Object.isFrozen(knobs)) keys.set(knobs, key);
+  }
+  return key;
 }

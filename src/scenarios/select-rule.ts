@@ -63,8 +63,21 @@ export function selectRule(
   });
 }
 
+// Most requests match no rule: their knobs are the scenario's, built once per scenario object (a
+// reload makes new objects). Shared by many requests, they are frozen: handlers only read knobs.
+const scenarioKnobs = new WeakMap<Scenario, Knobs>();
+
 /** The knobs of a request: the scenario's, then the rule's on top. */
 export function knobsFor(scenario: Scenario, rule: ScenarioRule | undefined): Knobs {
+  if (!rule) {
+    let knobs = scenarioKnobs.get(scenario);
+    if (!knobs) {
+      knobs = withKnobs({ ...scenario.knobs, extra: { ...scenario.knobs.extra } });
+      Object.freeze(knobs.extra);
+      scenarioKnobs.set(scenario, Object.freeze(knobs));
+    }
+    return knobs;
+  }
   return withKnobs({
     ...scenario.knobs,
     ...rule?.knobs,

@@ -138,14 +138,18 @@ export function createApiRouter(
 
       // Keyed on the prefixed URL, so draws and rule paths are the same when the API is also served at /.
       const key = `${req.method} /${module.name}${req.url}`;
-      const rule = selectRule(scenario, ruleRequestOf(module.name, operation, req, path, query), {
-        module,
-        operation,
-        seed,
-        key,
-        // Only scenarios that draw shares or match attempts need the count: the others keep no state.
-        attempt: countsAttempts(scenario) ? state.attempt(scenario.name, key) : 1,
-      });
+      // Without rules nothing reads the request's form or its attempt number: skip both.
+      const rule =
+        scenario.rules.length === 0
+          ? undefined
+          : selectRule(scenario, ruleRequestOf(module.name, operation, req, path, query), {
+              module,
+              operation,
+              seed,
+              key,
+              // Only scenarios that draw shares or match attempts need the count: the others keep no state.
+              attempt: countsAttempts(scenario) ? state.attempt(scenario.name, key) : 1,
+            });
       const latency = latencyFor(scenario, rule, config.latency);
       if (latency) await sleep(delayFor(latency, seed, key));
       // Prefer: code= is the more explicit ask: it wins over the rule's answer (not its latency or knobs).

@@ -4,14 +4,15 @@ import type { DestinationStream, Logger } from 'pino';
 import { realNow } from '../core/clock.js';
 import type { Scenario } from '../core/scenario.js';
 import { type LoadedSpec, loadSpec } from '../core/spec.js';
-import { isoMs } from '../core/time.js';
 import { apiFacts } from '../scenarios/api-facts.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
+import { apiDispatch } from './api-dispatch.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
 import type { Config } from './config.js';
 import { createControlPlane, health } from './control-plane.js';
 import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
+import { installFastJson } from './fast-json.js';
 import { API_MODULES } from './registry.js';
 import { createLogger, requestLog } from './request-log.js';
 import { rootApi } from './single-api.js';
@@ -36,13 +37,6 @@ export interface AppOptions {
   logDestination?: DestinationStream;
 }
 
-function headerRecord(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers))
-    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
 /**
  * Builds the app for a config; specs and scenario files are loaded here, once. `scenarios` adds
  * scenarios built in code to those of the files. Throws ScenarioFileError for a bad scenario file
@@ -60,6 +54,7 @@ export function createMockApp(
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', false);
+  installFastJson(app);
 
   const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
   const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
@@ -92,13 +87,13 @@ export function createMockApp(
     if (/^\/(__mock|docs)(\/|$)/.test(req.path)) return next();
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
-      receivedAt: isoMs(realNow()),
+      receivedAtMs: realNow(),
       method: req.method,
       url: req.originalUrl,
       api: null,
       operationId: null,
       scenario: null,
-      headers: headerRecord(req),
+      headers: req.headers,
       status: null,
       fault: null,
       durationMs: null,
@@ -119,10 +114,18 @@ export function createMockApp(
     next();
   });
 
+  const routers = modules.map((m) => ({
+    name: m.name,
+    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
+  }));
+  // API prefixes never collide with /__mock and /docs, so they can be tried first, in one layer.
+  app.use(apiDispatch(routers));
+
   if (!config.admin) {
     // Container health checks probe it: it stays when the rest of the control plane is off.
     app.get('/__mock/health', health(config, state, specs));
   }
+
   if (config.admin) {
     app.use('/__mock', createControlPlane(config, state, specs));
     const docsApis = modules.map((m) => ({
@@ -133,10 +136,6 @@ export function createMockApp(
     app.use('/docs', createDocsRouter(docsApis, config, state));
   }
 
-  const routers = modules.map((m) => ({
-    name: m.name,
-    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
-  }));
   for (const { name, router } of routers) app.use(`/${name}`, router);
   const root = rootApi(routers);
   if (root) app.use(root.router);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../src/core/clock.js';
-import { drawn } from '../../src/scenarios/select-rule.js';
+import type { Scenario } from '../../src/core/scenario.js';
+import { drawn, knobsFor } from '../../src/scenarios/select-rule.js';
 import { csvRows, get, interactionsUrl } from '../apis/digitalcx/support.js';
 import { testApp } from '../support/app.js';
 
@@ -151,5 +152,29 @@ describe('rule selection', () => {
     expect(csvRows(page.text, '|')).toHaveLength(7);
     const quiet = await get(app, interactionsUrl(HOUR, 'quiet', 'shop'));
     expect(quiet.text.trim().split('\r\n')).toHaveLength(1);
+  });
+});
+
+describe('knobs of a request', () => {
+  const busy: Scenario = {
+    name: 'busy',
+    description: 'x',
+    knobs: { volume: 3, extra: { a: 1 } },
+    rules: [{ knobs: { pageSize: 7 } }],
+  };
+
+  it("are the scenario's own, one frozen object shared by every request without a rule", () => {
+    const knobs = knobsFor(busy, undefined);
+    expect(knobsFor(busy, undefined)).toBe(knobs);
+    expect(knobs).toMatchObject({ volume: 3, pageSize: 500, extra: { a: 1 } });
+    expect(Object.isFrozen(knobs) && Object.isFrozen(knobs.extra)).toBe(true);
+    expect(() => {
+      (knobs as { volume: number }).volume = 1;
+    }).toThrow(TypeError);
+  });
+
+  it("are the rule's over the scenario's when a rule applies", () => {
+    expect(knobsFor(busy, busy.rules[0])).toMatchObject({ volume: 3, pageSize: 7, extra: { a: 1 } });
+    expect(knobsFor(busy, undefined).pageSize).toBe(500);
   });
 });
