@@ -5,6 +5,9 @@
  * fastest and the median round in µs per request.
  *
  *   npx tsx bench/in-process.ts --url '/chatbotcom/reports/…' --header 'Authorization: Bearer x' dist /tmp/old/dist
+ *
+ * `--cold` sends every request with a seed of its own (X-Mock-Seed), so no cache of derived data
+ * can answer it: the cost of a first request.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -28,6 +31,7 @@ const { values, positionals } = parseArgs({
     header: { type: 'string', multiple: true },
     rounds: { type: 'string' },
     requests: { type: 'string' },
+    cold: { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -41,6 +45,7 @@ for (const h of values.header ?? []) {
 const rounds = Number(values.rounds ?? 8);
 const perRound = Number(values.requests ?? 3000);
 const socket = new NullSocket();
+let sent = 0;
 
 /** One request through the app, resolved when the response has been written. */
 function once(app: Express): Promise<number> {
@@ -48,7 +53,7 @@ function once(app: Express): Promise<number> {
     const req = new IncomingMessage(socket as never);
     req.method = 'GET';
     req.url = url;
-    req.headers = { ...headers };
+    req.headers = values.cold ? { ...headers, 'x-mock-seed': String(1000 + sent++) } : { ...headers };
     req.push(null);
     const res = new ServerResponse(req);
     res.assignSocket(socket as never);

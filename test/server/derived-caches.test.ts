@@ -69,6 +69,23 @@ const WARMING: [string, Record<string, string>][] = [
     '/logicdialog/api/agent/analytics/message?client=acme&dateFrom=2025-02-01&dateTo=2025-03-01&resolution=week',
     bearer('pk_x'),
   ],
+  // Other counts of the same workspace, and the same count of another workspace or scenario.
+  [
+    '/logicdialog/api/agent/analytics/user?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    bearer('pk_x'),
+  ],
+  [
+    '/logicdialog/api/agent/analytics/intervention?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    bearer('pk_x'),
+  ],
+  [
+    '/logicdialog/api/agent/analytics/message?client=acme2&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    bearer('pk_x'),
+  ],
+  [
+    '/logicdialog/api/agent/analytics/message?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    { ...bearer('pk_x'), 'X-Mock-Scenario': 'high-volume' },
+  ],
   ['/generalbots/api/v1/analytics/usage/daily?days=7', bearer('gb')],
   [`${DCX}&endDate=2025-02-28T06:00:00Z`, bearer('x')],
 ];
