@@ -49,9 +49,9 @@ export function emptyBuckets(window: Window, unit: TimeUnit, width: number): Vec
   });
 }
 
-/** Fills each bucket with the sum of the per-hour vector over its hours. */
-export function fillBuckets(buckets: VectorBucket[], perHour: PerHourVector): VectorBucket[] {
+/** Fills each bucket with the sum of the per-hour vector over its hours (`name`: see sumVectors). */
+export function fillBuckets(buckets: VectorBucket[], perHour: PerHourVector, name?: string): VectorBucket[] {
   for (const bucket of buckets)
-    bucket.sums = sumVectors({ start: bucket.from, end: bucket.to }, bucket.sums.length, perHour);
+    bucket.sums = sumVectors({ start: bucket.from, end: bucket.to }, bucket.sums.length, perHour, name);
   return buckets;
 }
