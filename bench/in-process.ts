@@ -5,6 +5,9 @@
  * fastest and the median round in µs per request.
  *
  *   npx tsx bench/in-process.ts --url '/chatbotcom/reports/…' --header 'Authorization: Bearer x' dist /tmp/old/dist
+ *
+ * `--cold` sends every request with a seed of its own (X-Mock-Seed), so no cache of derived data
+ * can answer it: the cost of a first request.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -28,6 +31,7 @@ const { values, positionals } = parseArgs({
     header: { type: 'string', multiple: true },
     rounds: { type: 'string' },
     requests: { type: 'string' },
+    cold: { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -42,17 +46,22 @@ const rounds = Number(values.rounds ?? 8);
 const perRound = Number(values.requests ?? 3000);
 const socket = new NullSocket();
 
-/** One request through the app, resolved when the response has been written. */
-function once(app: Express): Promise<number> {
+/** One request through the app (the n-th of its round), resolved when the response has been written. */
+function once(app: Express, n: number): Promise<number> {
   return new Promise((done) => {
     const req = new IncomingMessage(socket as never);
     req.method = 'GET';
     req.url = url;
-    req.headers = { ...headers };
+    // Cold: every build sees the same seeds in the same order, each one new.
+    req.headers = values.cold ? { ...headers, 'x-mock-seed': String(1000 + n) } : { ...headers };
     req.push(null);
     const res = new ServerResponse(req);
     res.assignSocket(socket as never);
+    // As Node's server does: the socket's 'drain' is the response's (streamed bodies wait for it).
+    const drain = () => res.emit('drain');
+    socket.on('drain', drain);
     res.on('finish', () => {
+      socket.off('drain', drain);
       res.detachSocket(socket as never);
       done(res.statusCode);
     });
@@ -72,14 +81,14 @@ const apps = await Promise.all(
   builds.map(async (dir) => ({ dir, app: await appOf(dir), times: [] as number[] })),
 );
 for (const a of apps) {
-  const status = await once(a.app);
+  const status = await once(a.app, 0);
   if (status !== 200) throw new Error(`${a.dir} answered ${status} at ${url}`);
-  for (let i = 0; i < perRound; i++) await once(a.app);
+  for (let i = 0; i < perRound; i++) await once(a.app, 1 + i);
 }
 for (let round = 0; round < rounds; round++) {
   for (const a of apps) {
     const started = performance.now();
-    for (let i = 0; i < perRound; i++) await once(a.app);
+    for (let i = 0; i < perRound; i++) await once(a.app, (1 + round) * perRound + 1 + i);
     a.times.push(((performance.now() - started) * 1000) / perRound);
   }
 }

@@ -59,11 +59,12 @@ export function splitPerHour(
 export type PerHourVector = (hourIndex: number) => readonly number[];
 
 /**
- * Whole-day sums of named vectors, about 8 MB at most (weights are approximate bytes). Only days
- * whose every hourly value is an integer are summed: integer sums are exact in any order, so a
- * window summed from days equals the same window summed hour by hour, to the bit.
+ * Sums of named vectors over runs of hours (whole UTC days, and the partial days at a window's
+ * edges), about 8 MB at most (weights are approximate bytes). Only runs whose every hourly value is
+ * an integer are summed: integer sums are exact in any order, so a window summed from runs equals
+ * the same window summed hour by hour, to the bit.
  */
-const daySums = new BoundedCache<readonly number[] | null>(8_000_000);
+const runSums = new BoundedCache<readonly number[] | null>(8_000_000);
 
 /** Adds hours [from, to] into `sums`; false (sums then undefined) when a value is not an integer. */
 function addIntegerHours(sums: number[], from: number, to: number, perHour: PerHourVector): boolean {
@@ -78,13 +79,16 @@ function addIntegerHours(sums: number[], from: number, to: number, perHour: PerH
   return true;
 }
 
-// Names are long (they hold the knobs); day keys use a short id per name instead, so a lookup hashes
+// Names are long (they hold the knobs); run keys use a short id per name instead, so a lookup hashes
 // a few characters. Ids are never reused, so forgetting the names (when there are too many) only
-// strands old entries until the cache evicts them.
+// strands old entries until the cache evicts them. A caller sums one vector bucket after bucket:
+// the last name is remembered.
 const nameIds = new Map<string, number>();
 let nextNameId = 0;
+let last = { name: '', width: -1, id: '' };
 
 function idOf(name: string, width: number): string {
+  if (name === last.name && width === last.width) return last.id;
   const full = `${name}\u0000${width}`;
   let id = nameIds.get(full);
   if (id === undefined) {
@@ -92,44 +96,52 @@ function idOf(name: string, width: number): string {
     id = nextNameId++;
     nameIds.set(full, id);
   }
-  return `${id}:`;
+  last = { name, width, id: `${id}:` };
+  return last.id;
 }
 
-/** The sums of hours [first, last] from cached whole days, or undefined if any value is not an integer. */
-function sumByDays(first: number, last: number, width: number, perHour: PerHourVector, name: string) {
+/** Adds the cached sum of hours [from, to] into `sums`; false if a value is not an integer. */
+function addRun(sums: number[], id: string, from: number, to: number, perHour: PerHourVector): boolean {
+  if (to < from) return true;
+  const run = runSums.get(
+    `${id}${from}-${to}`,
+    () => {
+      const own = new Array<number>(sums.length).fill(0);
+      return addIntegerHours(own, from, to, perHour) ? own : null;
+    },
+    () => 160 + 8 * sums.length,
+  );
+  if (!run) return false;
+  for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (run[i] as number);
+  return true;
+}
+
+/** The sums of hours [first, last] from cached runs (whole days and edges), or undefined if any value is not an integer. */
+function sumByRuns(first: number, last: number, width: number, perHour: PerHourVector, name: string) {
+  const id = idOf(name, width);
+  const sums = new Array<number>(width).fill(0);
   const firstDay = Math.ceil(first / 24);
   const endDay = Math.floor((last + 1) / 24);
-  if (endDay <= firstDay) return undefined;
-  const sums = new Array<number>(width).fill(0);
-  if (!addIntegerHours(sums, first, firstDay * 24 - 1, perHour)) return undefined;
-  const id = idOf(name, width);
-  for (let d = firstDay; d < endDay; d++) {
-    const day = daySums.get(
-      id + d,
-      () => {
-        const own = new Array<number>(width).fill(0);
-        return addIntegerHours(own, d * 24, d * 24 + 23, perHour) ? own : null;
-      },
-      () => 160 + 8 * width,
-    );
-    if (!day) return undefined;
-    for (let i = 0; i < width; i++) sums[i] = (sums[i] as number) + (day[i] as number);
-  }
-  if (!addIntegerHours(sums, endDay * 24, last, perHour)) return undefined;
+  if (endDay <= firstDay) return addRun(sums, id, first, last, perHour) ? sums : undefined;
+  if (!addRun(sums, id, first, firstDay * 24 - 1, perHour)) return undefined;
+  for (let d = firstDay; d < endDay; d++)
+    if (!addRun(sums, id, d * 24, d * 24 + 23, perHour)) return undefined;
+  if (!addRun(sums, id, endDay * 24, last, perHour)) return undefined;
   return sums;
 }
 
 /**
  * Component-wise sums of a per-hour vector over every hour that starts inside the window. A `name`
- * lets whole days be summed once and reused (bounded): it must stand for everything the vector
- * depends on besides the hour (seed, API, tenant, knobs, filters, what is counted), since two
- * vectors of the same name and width are taken to be equal.
+ * lets whole days (and a window's partial days) be summed once and reused (bounded): it must stand
+ * for everything the vector depends on besides the hour (seed, API, tenant, knobs, filters, what is
+ * counted), since two vectors of the same name and width are taken to be equal.
  */
 export function sumVectors(window: Window, width: number, perHour: PerHourVector, name?: string): number[] {
   const first = Math.ceil(window.start / MS_HOUR);
   const last = Math.ceil(window.end / MS_HOUR) - 1;
-  const byDays = name === undefined ? undefined : sumByDays(first, last, width, perHour, name);
-  if (byDays) return byDays;
+  const byRuns =
+    name === undefined || last < first ? undefined : sumByRuns(first, last, width, perHour, name);
+  if (byRuns) return byRuns;
   const sums = new Array<number>(width).fill(0);
   for (let h = first; h <= last; h++) {
     const vector = perHour(h);

@@ -1,6 +1,9 @@
 /** Writes a large body in chunks, honouring back-pressure and stopping when the client goes away. */
 import type { Response } from 'express';
 
+/** Bytes the response may hold unsent before the stream waits for them to drain. */
+const BUFFERED_BYTES = 1 << 20;
+
 /** Resolves on the first of 'drain' or 'close', removing both listeners. */
 function drainedOrClosed(res: Response): Promise<void> {
   return new Promise((resolve) => {
@@ -15,7 +18,7 @@ function drainedOrClosed(res: Response): Promise<void> {
 }
 
 /** Streams the chunks; returns early (without error) if the client disconnects. */
-export async function streamChunks(res: Response, chunks: Iterable<string>): Promise<void> {
+export async function streamChunks(res: Response, chunks: Iterable<string | Uint8Array>): Promise<void> {
   let closed = false;
   const onClose = () => {
     closed = true;
@@ -24,8 +27,10 @@ export async function streamChunks(res: Response, chunks: Iterable<string>): Pro
   try {
     for (const chunk of chunks) {
       if (closed || res.destroyed) return;
-      if (chunk === '') continue;
-      if (!res.write(chunk)) {
+      if (chunk.length === 0) continue;
+      // Back-pressure from a buffered megabyte, not from Node's 16 KB mark: the next chunk is built
+      // while the socket sends this one, and memory stays bounded (a chunk plus this much).
+      if (!res.write(chunk) && res.writableLength > BUFFERED_BYTES) {
         await drainedOrClosed(res);
       }
     }

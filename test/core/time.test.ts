@@ -116,6 +116,17 @@ describe('countBuckets', () => {
 });
 
 describe('isoMs', () => {
+  it('formats instants of four-digit years as Date#toISOString does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 253_402_300_799_999 }), (ms) => {
+        expect(isoMs(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { seed: 6, numRuns: 20_000 },
+    );
+    for (const ms of [0, 951_782_400_000, 951_868_799_999, 4_107_542_400_000, 253_402_300_799_999])
+      expect(isoMs(ms)).toBe(new Date(ms).toISOString());
+  });
+
   it('formats as Date#toISOString does, first time and remembered', () => {
     fc.assert(
       fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {

@@ -41,6 +41,10 @@ const CHECKED: [string, Record<string, string>][] = [
   ],
   ['/generalbots/api/v1/analytics/usage/daily?days=30', bearer('gb')],
   ['/generalbots/api/v1/analytics/conversations/duration?days=14&group_by=day', bearer('gb')],
+  [
+    '/generalbots/api/v1/analytics/usage/daily?days=30&user_id=0d2b5e8f-7b4d-4e8a-9c61-3f1c2a9e4a17',
+    bearer('gb'),
+  ],
   [`${DCX}&endDate=2025-03-01T00:00:00Z`, bearer('x')],
   [`${DCX}&endDate=2025-02-28T18:00:00Z&paginateData=true`, { ...bearer('x'), Accept: 'application/json' }],
 ];
@@ -69,7 +73,35 @@ const WARMING: [string, Record<string, string>][] = [
     '/logicdialog/api/agent/analytics/message?client=acme&dateFrom=2025-02-01&dateTo=2025-03-01&resolution=week',
     bearer('pk_x'),
   ],
+  // Other counts of the same workspace, and the same count of another workspace or scenario.
+  [
+    '/logicdialog/api/agent/analytics/user?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    bearer('pk_x'),
+  ],
+  [
+    '/logicdialog/api/agent/analytics/intervention?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    bearer('pk_x'),
+  ],
+  [
+    '/logicdialog/api/agent/analytics/message?client=acme2&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    bearer('pk_x'),
+  ],
+  [
+    '/logicdialog/api/agent/analytics/message?client=acme&dateFrom=2024-12-01T00:00:00Z&dateTo=2025-03-01T00:00:00Z&resolution=day',
+    { ...bearer('pk_x'), 'X-Mock-Scenario': 'high-volume' },
+  ],
   ['/generalbots/api/v1/analytics/usage/daily?days=7', bearer('gb')],
+  // The same figures of a bot and of a user of the account, and of another account.
+  [
+    '/generalbots/api/v1/analytics/usage/daily?days=30&bot_id=3f1c2a9e-7b4d-4e8a-9c61-0d2b5e8f4a17',
+    bearer('gb'),
+  ],
+  [
+    '/generalbots/api/v1/analytics/usage/daily?days=30&user_id=0d2b5e8f-7b4d-4e8a-9c61-3f1c2a9e4a17',
+    bearer('gb'),
+  ],
+  ['/generalbots/api/v1/analytics/usage/daily?days=30', bearer('gb2')],
+  ['/generalbots/api/v1/analytics/conversations/volume?days=14&group_by=day', bearer('gb')],
   [`${DCX}&endDate=2025-02-28T06:00:00Z`, bearer('x')],
 ];
 

@@ -1,5 +1,5 @@
 /** The interaction-log columns, in the documented order, and how a row is written as CSV or JSON. */
-import { csvRecord } from '../../core/csv.js';
+import { csvField, csvRecord } from '../../core/csv.js';
 import { isoMs } from '../../core/time.js';
 import type { Interaction } from './interactions.js';
 
@@ -51,7 +51,7 @@ export function jsonRow(row: Interaction, withUserInfo: boolean): JsonRow {
     TimestampEnd: isoMs(row.timestampEnd),
     Culture: row.culture,
     MainInteractionType: row.mainInteractionType,
-    AllInteractionTypes: JSON.stringify(row.allInteractionTypes),
+    AllInteractionTypes: typesText(row.allInteractionTypes),
     InteractionValue: row.interactionValue,
     OutputText: row.outputText,
     OutputMetadata: row.outputMetadata,
@@ -79,14 +79,33 @@ export function csvHeader(delimiter: string): string {
   return csvRecord(COLUMNS, delimiter);
 }
 
-/** One CSV record: nulls are empty fields, booleans True/False as the API writes them. */
+// A handful of type lists recur in every row: their JSON is remembered by their names.
+const typesJson = new Map<string, string>();
+
+function typesText(types: readonly string[]): string {
+  const key = types.join(',');
+  let json = typesJson.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(types);
+    typesJson.set(key, json);
+  }
+  return json;
+}
+
+/**
+ * Ids, timestamps, booleans, numbers, culture codes and type names never hold a quote, a line break
+ * or one of these delimiters: with one of them, those fields need no quoting test.
+ */
+const PLAIN_DELIMITERS = new Set([',', '|', ';', '\t']);
+
+/**
+ * One CSV record: nulls are empty fields, booleans True/False as the API writes them. The fields of
+ * jsonRow in column order, written straight from the row (a day is tens of thousands of rows).
+ */
 export function csvRow(row: Interaction, withUserInfo: boolean, delimiter: string): string {
-  const values = jsonRow(row, withUserInfo);
-  const fields = COLUMNS.map((column) => {
-    const v = values[column];
-    if (v === null) return '';
-    if (typeof v === 'boolean') return v ? 'True' : 'False';
-    return String(v);
-  });
-  return csvRecord(fields, delimiter);
+  const info = withUserInfo ? row.userInfo() : undefined;
+  const d = delimiter;
+  const f = (value: string | null) => csvField(value ?? '', d);
+  const p = PLAIN_DELIMITERS.has(d) ? (value: string | null) => value ?? '' : f;
+  return `${p(String(row.logId))}${d}${p(row.interactionUuid)}${d}${p(row.originatingInteractionUuid)}${d}${p(row.sessionUuid)}${d}${p(row.sessionIsActive ? 'True' : 'False')}${d}${p(isoMs(row.timestampStart))}${d}${p(isoMs(row.timestampEnd))}${d}${p(row.culture)}${d}${p(row.mainInteractionType)}${d}${f(typesText(row.allInteractionTypes))}${d}${f(row.interactionValue)}${d}${f(row.outputText)}${d}${f(row.outputMetadata)}${d}${f(row.articleIds)}${d}${f(row.dialogPaths)}${d}${p(row.tDialogStatus)}${d}${p(row.recognitionType)}${d}${p(row.recognitionQuality === null ? null : String(row.recognitionQuality))}${d}${f(row.recognitionDetails)}${d}${f(row.generativeAISources)}${d}${f(row.articles)}${d}${f(row.faqsFound)}${d}${f(row.contexts)}${d}${f(row.pages)}${d}${f(row.linkclickInfo)}${d}${f(row.feedbackInfo)}${d}${f(info?.additional ?? '')}${d}${f(info?.variables ?? '')}\r\n`;
 }

@@ -195,6 +195,28 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
   return d;
 }
 
+/** The JSON columns an FAQ article fills: the same text for every row that shows it. */
+interface FaqColumns {
+  articleIds: string;
+  articles: string;
+  generativeAISources: string;
+}
+
+const faqColumns = new WeakMap<Faq, FaqColumns>();
+
+function columnsOf(faq: Faq): FaqColumns {
+  let columns = faqColumns.get(faq);
+  if (!columns) {
+    columns = {
+      articleIds: JSON.stringify([faq.articleId]),
+      articles: JSON.stringify([{ id: faq.articleId, title: faq.title }]),
+      generativeAISources: JSON.stringify([`kb://articles/${faq.articleId}`]),
+    };
+    faqColumns.set(faq, columns);
+  }
+  return columns;
+}
+
 /** Every interaction of the sessions that start in one hour, in time order, with their LogIds. */
 export function interactionsInHour(
   seed: number,
@@ -208,7 +230,7 @@ export function interactionsInHour(
     conversationsInHour({ seed, api: 'digitalcx', tenant }, hourIndex, knobs),
   );
   const hourStart = hourIndex * MS_HOUR;
-  const rows: Omit<Interaction, 'logId'>[] = [];
+  const rows: Interaction[] = [];
   for (let s = 0; s < sessions; s++) {
     const rng = Rng.derive(seed, 'digitalcx', tenant, 'session', hourIndex, s);
     const sessionUuid = rng.uuid();
@@ -219,6 +241,12 @@ export function interactionsInHour(
     const count = active ? rng.int(2, 8) : rng.int(1, 3);
     const page = rng.pick(PAGES);
     const info = lazyUserInfo(rng, page);
+    // The session's page is in every one of its rows.
+    const contexts = JSON.stringify([
+      { name: 'page', value: page },
+      { name: 'channel', value: 'web' },
+    ]);
+    const pages = JSON.stringify([page]);
     // Sessions fit inside their hour, so an hour's rows never spill into the next.
     let at = hourStart + rng.int(0, 47 * 60) * 1000 + rng.int(0, 999);
     let previousUuid: string | null = null;
@@ -227,8 +255,9 @@ export function interactionsInHour(
       const uuid = rng.uuid();
       const start = at;
       const end = start + rng.int(40, 1800);
-      const faq = d.faq;
+      const faq = d.faq && columnsOf(d.faq);
       rows.push({
+        logId: 0, // set once the hour's rows are in order
         interactionUuid: uuid,
         originatingInteractionUuid: d.originating ? previousUuid : null,
         sessionUuid,
@@ -243,21 +272,17 @@ export function interactionsInHour(
         interactionValue: d.value,
         outputText: d.output,
         outputMetadata: d.metadata,
-        articleIds: faq ? JSON.stringify([faq.articleId]) : '[]',
+        articleIds: faq ? faq.articleIds : '[]',
         dialogPaths: d.dialog,
         tDialogStatus: d.dialogStatus,
         recognitionType: d.recognitionType,
         recognitionQuality: d.quality,
         recognitionDetails: d.quality === null ? '' : JSON.stringify({ model: 'nlu-v3', score: d.quality }),
-        generativeAISources:
-          d.all.includes('GenerativeAI') && faq ? JSON.stringify([`kb://articles/${faq.articleId}`]) : '',
-        articles: faq ? JSON.stringify([{ id: faq.articleId, title: faq.title }]) : '[]',
-        faqsFound: d.main === 'FaqSearch' && faq ? JSON.stringify([faq.articleId]) : '[]',
-        contexts: JSON.stringify([
-          { name: 'page', value: page },
-          { name: 'channel', value: 'web' },
-        ]),
-        pages: JSON.stringify([page]),
+        generativeAISources: d.all.includes('GenerativeAI') && faq ? faq.generativeAISources : '',
+        articles: faq ? faq.articles : '[]',
+        faqsFound: d.main === 'FaqSearch' && faq ? faq.articleIds : '[]',
+        contexts,
+        pages,
         linkclickInfo: d.linkclick,
         feedbackInfo: d.feedback,
         userInfo: info,
@@ -271,5 +296,8 @@ export function interactionsInHour(
   rows.sort(
     (a, b) => a.timestampStart - b.timestampStart || (a.interactionUuid < b.interactionUuid ? -1 : 1),
   );
-  return rows.map((row, rank) => ({ logId: hourIndex * LOG_IDS_PER_HOUR + rank, ...row }));
+  rows.forEach((row, rank) => {
+    row.logId = hourIndex * LOG_IDS_PER_HOUR + rank;
+  });
+  return rows;
 }

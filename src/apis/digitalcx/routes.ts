@@ -5,6 +5,7 @@ import { MockError } from '../../core/errors.js';
 import { hashKey } from '../../core/rng.js';
 import { streamChunks } from '../../core/stream.js';
 import { decodeToken, encodeToken } from '../../core/tokens.js';
+import { Utf8Chunk } from '../../core/utf8-chunk.js';
 import { csvHeader, csvRow, jsonRow } from './columns.js';
 import type { Interaction } from './interactions.js';
 import { readHours, readPage } from './log-reader.js';
@@ -18,31 +19,38 @@ function wantsJson(input: OperationInput): boolean {
   return /\bapplication\/json\b/i.test(String(input.req.headers.accept ?? ''));
 }
 
+/** Bytes a record takes, about: a chunk is sized for its rows up front. */
+const RECORD_BYTES = 600;
+
+/** The body, one hour of rows per chunk, as UTF-8 bytes (see core/utf8-chunk.ts). */
 function* bodyChunks(
   rowGroups: Iterable<Interaction[]>,
   json: boolean,
   userInfo: boolean,
   delimiter: string,
-): Generator<string> {
+): Generator<Buffer> {
   if (json) {
-    yield '[';
+    yield Buffer.from('[');
     let first = true;
     for (const rows of rowGroups) {
-      let chunk = '';
+      if (rows.length === 0) continue;
+      const chunk = new Utf8Chunk(rows.length * RECORD_BYTES);
       for (const row of rows) {
-        chunk += (first ? '' : ',') + JSON.stringify(jsonRow(row, userInfo));
+        if (!first) chunk.add(',');
+        chunk.add(JSON.stringify(jsonRow(row, userInfo)));
         first = false;
       }
-      yield chunk;
+      yield chunk.bytes();
     }
-    yield ']';
+    yield Buffer.from(']');
     return;
   }
-  yield csvHeader(delimiter);
+  yield Buffer.from(csvHeader(delimiter));
   for (const rows of rowGroups) {
-    let chunk = '';
-    for (const row of rows) chunk += csvRow(row, userInfo, delimiter);
-    yield chunk;
+    if (rows.length === 0) continue;
+    const chunk = new Utf8Chunk(rows.length * RECORD_BYTES);
+    for (const row of rows) chunk.add(csvRow(row, userInfo, delimiter));
+    yield chunk.bytes();
   }
 }
 
@@ -77,7 +85,7 @@ const getInteractions: OperationHandler = async (input, res: Response) => {
     return;
   }
   res.setHeader('continuationToken', encodeToken(seed, hash, page.next));
-  res.send([...bodyChunks([page.rows], json, userInfo, knobs.csvDelimiter)].join(''));
+  res.send(Buffer.concat([...bodyChunks([page.rows], json, userInfo, knobs.csvDelimiter)]));
 };
 
 /** Access tokens: magic client secrets pass through as the magic token of the same name. */

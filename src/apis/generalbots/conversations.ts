@@ -4,7 +4,7 @@ import { sumVectors } from '../../core/series.js';
 import { isoMs, type TimeUnit, type Window } from '../../core/time.js';
 import { meanDuration, quantileDuration } from './durations.js';
 import { percent, ratio, round1, sum, windowFields } from './figures.js';
-import { DURATION_BINS, OUTCOMES, type Scope } from './scope.js';
+import { DURATION_BINS, OUTCOMES, type Scope, vectorName } from './scope.js';
 import { usageOf } from './usage.js';
 import { addInto, emptyBuckets, fillBuckets } from './vectors.js';
 
@@ -17,13 +17,18 @@ export interface Outcomes {
 
 /** The outcomes of the window's conversations. */
 export function outcomesOf(scope: Scope, window: Window): Outcomes {
-  const [resolved = 0, escalated = 0, abandoned = 0] = sumVectors(window, OUTCOMES, (h) => scope.outcomes(h));
+  const [resolved = 0, escalated = 0, abandoned = 0] = sumVectors(
+    window,
+    OUTCOMES,
+    (h) => scope.outcomes(h),
+    vectorName(scope, 'outcomes'),
+  );
   return { resolved, escalated, abandoned };
 }
 
 /** The duration histogram of the window's conversations. */
 export function durationsOf(scope: Scope, window: Window): number[] {
-  return sumVectors(window, DURATION_BINS, (h) => scope.durations(h));
+  return sumVectors(window, DURATION_BINS, (h) => scope.durations(h), vectorName(scope, 'durations'));
 }
 
 /** GET /conversations. */
@@ -42,7 +47,11 @@ export function conversationMetrics(scope: Scope, window: Window) {
 
 /** GET /conversations/volume: conversations per bucket; the points sum to total_conversations. */
 export function conversationVolume(scope: Scope, window: Window, unit: TimeUnit) {
-  const buckets = fillBuckets(emptyBuckets(window, unit, 1), (h) => [sum(scope.users(h))]);
+  const buckets = fillBuckets(
+    emptyBuckets(window, unit, 1),
+    (h) => [sum(scope.users(h))],
+    vectorName(scope, 'conversations'),
+  );
   const data = buckets.map((b) => ({ period_start: isoMs(b.start), conversations: b.sums[0] ?? 0 }));
   return {
     ...windowFields(window),
@@ -54,7 +63,11 @@ export function conversationVolume(scope: Scope, window: Window, unit: TimeUnit)
 
 /** GET /conversations/duration: mean, median and p90 over the window, and the mean per bucket. */
 export function conversationDuration(scope: Scope, window: Window, unit: TimeUnit) {
-  const buckets = fillBuckets(emptyBuckets(window, unit, DURATION_BINS), (h) => scope.durations(h));
+  const buckets = fillBuckets(
+    emptyBuckets(window, unit, DURATION_BINS),
+    (h) => scope.durations(h),
+    vectorName(scope, 'durations'),
+  );
   const histogram = new Array<number>(DURATION_BINS).fill(0);
   for (const b of buckets) addInto(histogram, b.sums);
   return {

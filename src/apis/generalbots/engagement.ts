@@ -5,7 +5,7 @@ import { Rng } from '../../core/rng.js';
 import { sumVectors } from '../../core/series.js';
 import { addUnit, MS_DAY, type Window } from '../../core/time.js';
 import { calendarDate, percent, ratio, sum, windowFields } from './figures.js';
-import { type Scope, SURVEY_ANSWERS } from './scope.js';
+import { type Scope, SURVEY_ANSWERS, vectorName } from './scope.js';
 import { usageOf } from './usage.js';
 import { emptyBuckets, fillBuckets } from './vectors.js';
 
@@ -36,7 +36,11 @@ const RETENTION_WEEKS = 12;
 export function retention(scope: Scope, window: Window) {
   const { seed, api, tenant } = scope.key;
   const { retentionBase, retentionDecay } = scope.traits;
-  const weeks = fillBuckets(emptyBuckets(window, 'week', 1), (h) => [scope.users(h)[0] ?? 0]);
+  const weeks = fillBuckets(
+    emptyBuckets(window, 'week', 1),
+    (h) => [scope.users(h)[0] ?? 0],
+    vectorName(scope, 'first-time-users'),
+  );
   const cohorts = weeks.map((week) => {
     const users = week.sums[0] ?? 0;
     const values = [users > 0 ? 100 : 0];
@@ -52,7 +56,7 @@ export function retention(scope: Scope, window: Window) {
 
 /** The survey answers of the window: counts of scores 1..5 (the "no answer" count dropped). */
 export function surveyOf(scope: Scope, window: Window): number[] {
-  return sumVectors(window, SURVEY_ANSWERS, (h) => scope.survey(h)).slice(0, 5);
+  return sumVectors(window, SURVEY_ANSWERS, (h) => scope.survey(h), vectorName(scope, 'survey')).slice(0, 5);
 }
 
 /** Satisfaction figures of a score distribution (1..5). */

@@ -3,7 +3,8 @@
  * hours come from the world model; a bot's or a user's hours are exact sub-samples of their
  * parent's, so every figure filtered by bot_id or user_id is at most the unfiltered one.
  */
-import type { Knobs } from '../../core/knobs.js';
+import { BoundedCache, cacheKey } from '../../core/bounded-cache.js';
+import { type Knobs, knobsKey } from '../../core/knobs.js';
 import { hashKey, type KeyPart, Rng, splitCount } from '../../core/rng.js';
 import { MS_DAY, MS_HOUR } from '../../core/time.js';
 import { conversationsInHour, type TenantKey, tenantProfile } from '../../core/world.js';
@@ -23,6 +24,8 @@ export const SURVEY_ANSWERS = 6;
 export interface Scope {
   /** The world model's key: seed, API and the account tenant. */
   readonly key: TenantKey;
+  /** Names the scope in cache keys: everything its figures derive from (seed, account, knobs, path). */
+  readonly id: string;
   /** The key parts naming the scope inside the account ([] for the account itself). */
   readonly path: readonly KeyPart[];
   readonly traits: Traits;
@@ -42,6 +45,14 @@ export interface Scope {
   starts(hour: number): readonly number[];
   /** Distinct users behind `fresh` first conversations and `returning` others over `hours` hours. */
   activeUsers(fresh: number, returning: number, hours: number): number;
+}
+
+/**
+ * The name of a per-hour vector of a scope, for core/series.ts's cache of whole days: `what` names
+ * the per-hour function (one name per distinct function).
+ */
+export function vectorName(scope: Scope, what: string): string {
+  return cacheKey(scope.id, what);
 }
 
 /** How long (days) a returning-user pool takes to build up, and its size in days of traffic. */
@@ -67,12 +78,14 @@ class AccountScope implements Scope {
   readonly share = 1;
   readonly path: readonly KeyPart[] = [];
   readonly traits: Traits;
+  readonly id: string;
 
   constructor(
     readonly key: TenantKey,
     private readonly knobs: Knobs,
   ) {
     this.traits = traitsOf(key, knobs);
+    this.id = cacheKey(key.api, key.seed, key.tenant, knobsKey(knobs));
   }
 
   private rng(what: string, hour: number): Rng {
@@ -131,6 +144,7 @@ type Pick = (hour: number, parent: readonly number[]) => readonly number[];
 class SubScope implements Scope {
   readonly key: TenantKey;
   readonly traits: Traits;
+  readonly id: string;
 
   constructor(
     private readonly parent: Scope,
@@ -142,6 +156,7 @@ class SubScope implements Scope {
   ) {
     this.key = parent.key;
     this.traits = parent.traits;
+    this.id = cacheKey(parent.id, ...path);
   }
 
   private rng(what: string, hour: number): Rng {
@@ -245,12 +260,36 @@ export function accountOf(credential: string): string {
   return `account-${hashKey(API, 'account', credential).toString(36)}`;
 }
 
-/** The scope a request asks about: the caller's account, narrowed to a bot and/or a user. */
+/** Scopes recently asked for: an account's traits and a user's first visit take hundreds of hours to find. */
+const scopes = new BoundedCache<Scope>(1_000);
+
+/** The scope a request asks about: the caller's account, narrowed to a bot and/or a user (cached). */
 export function scopeOf(
   seed: number,
   credential: string,
   knobs: Knobs,
   filters: { botId?: string | undefined; userId?: string | undefined } = {},
+): Scope {
+  const { botId, userId } = filters;
+  const key = cacheKey(
+    seed,
+    credential,
+    knobsKey(knobs),
+    botId === undefined ? '' : `bot ${botId}`,
+    userId === undefined ? '' : `user ${userId}`,
+  );
+  return scopes.get(
+    key,
+    () => deriveScope(seed, credential, knobs, filters),
+    () => 1,
+  );
+}
+
+function deriveScope(
+  seed: number,
+  credential: string,
+  knobs: Knobs,
+  filters: { botId?: string | undefined; userId?: string | undefined },
 ): Scope {
   let scope: Scope = new AccountScope({ seed, api: API, tenant: accountOf(credential) }, knobs);
   if (filters.botId !== undefined) scope = botScope(scope, filters.botId);

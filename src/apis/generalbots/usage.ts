@@ -1,7 +1,7 @@
 /** Usage figures: conversations, messages and users per window, day and month. */
 import type { TimeUnit, Window } from '../../core/time.js';
 import { calendarDate, windowFields } from './figures.js';
-import type { Scope } from './scope.js';
+import { type Scope, vectorName } from './scope.js';
 import { addInto, emptyBuckets, fillBuckets, type VectorBucket } from './vectors.js';
 
 /** The usage of a span: conversations, messages, first-time users and distinct active users. */
@@ -40,7 +40,7 @@ export function usageSeries(
   window: Window,
   unit: TimeUnit,
 ): { total: UsageSums; points: { bucket: VectorBucket; usage: UsageSums }[] } {
-  const buckets = fillBuckets(emptyBuckets(window, unit, 3), usagePerHour(scope));
+  const buckets = fillBuckets(emptyBuckets(window, unit, 3), usagePerHour(scope), vectorName(scope, 'usage'));
   const sums = [0, 0, 0];
   let hours = 0;
   for (const b of buckets) {

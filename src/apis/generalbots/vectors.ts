@@ -43,15 +43,16 @@ export interface VectorBucket extends Bucket {
 /** The buckets of a window (none when it is empty), each with its hours and a zero vector. */
 export function emptyBuckets(window: Window, unit: TimeUnit, width: number): VectorBucket[] {
   if (window.end <= window.start) return [];
-  return bucketsOf(window, unit).map((b) => {
-    const { first, last } = hoursIn({ start: b.from, end: b.to });
-    return { ...b, hours: Math.max(0, last - first + 1), sums: new Array<number>(width).fill(0) };
+  return bucketsOf(window, unit).map(({ start, from, to }) => {
+    const { first, last } = hoursIn({ start: from, end: to });
+    const sums = new Array<number>(width).fill(0);
+    return { start, from, to, hours: Math.max(0, last - first + 1), sums };
   });
 }
 
-/** Fills each bucket with the sum of the per-hour vector over its hours. */
-export function fillBuckets(buckets: VectorBucket[], perHour: PerHourVector): VectorBucket[] {
+/** Fills each bucket with the sum of the per-hour vector over its hours (`name`: see sumVectors). */
+export function fillBuckets(buckets: VectorBucket[], perHour: PerHourVector, name?: string): VectorBucket[] {
   for (const bucket of buckets)
-    bucket.sums = sumVectors({ start: bucket.from, end: bucket.to }, bucket.sums.length, perHour);
+    bucket.sums = sumVectors({ start: bucket.from, end: bucket.to }, bucket.sums.length, perHour, name);
   return buckets;
 }

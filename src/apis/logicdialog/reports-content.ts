@@ -10,7 +10,7 @@ function contentTotals(ws: Workspace, q: AnalyticsQuery) {
   const r = ws.responses.length;
   const links = ws.responses.flatMap((response, i) => response.links.map((url) => ({ url, response: i })));
   const widths = [r, r, r, r, links.length];
-  const totals = totalSums(q, 4 * r + links.length, (h) => {
+  const totals = totalSums(ws, 'content', q, 4 * r + links.length, (h) => {
     const hour = contentInHour(ws, h);
     return [...hour.byNlp, ...hour.byButton, ...hour.likes, ...hour.dislikes, ...hour.clicks.flat()];
   });
@@ -74,7 +74,7 @@ export function blocksReport(ws: Workspace, q: AnalyticsQuery) {
   const { series, total } = rankedSeries(
     q,
     items,
-    seriesSums(q, items.length, (h) => viewsByResponse(ws, h)),
+    seriesSums(ws, 'views-by-response', q, items.length, (h) => viewsByResponse(ws, h)),
   );
   return { series, total };
 }

@@ -18,14 +18,14 @@ import type { Workspace } from './workspace.js';
 
 /** `/message`: messages sent by users per bucket. */
 export function messageReport(ws: Workspace, q: AnalyticsQuery) {
-  const [values = []] = seriesSums(q, 1, (h) => [messages(ws, h)]);
+  const [values = []] = seriesSums(ws, 'messages', q, 1, (h) => [messages(ws, h)]);
   const series = seriesOf(q, { key: 'messages', label: 'Messages' }, values);
   return { series: [series], total: series.total };
 }
 
 /** `/nlp`: natural-language inputs matched to an intent and not matched, per bucket. */
 export function nlpReport(ws: Workspace, q: AnalyticsQuery) {
-  const [matched = [], unmatched = []] = seriesSums(q, 2, (h) => nlpOutcomes(ws, h));
+  const [matched = [], unmatched = []] = seriesSums(ws, 'nlp-outcomes', q, 2, (h) => nlpOutcomes(ws, h));
   const series = [
     seriesOf(q, { key: 'matched', label: 'Matched' }, matched),
     seriesOf(q, { key: 'unmatched', label: 'Not matched' }, unmatched),
@@ -39,7 +39,7 @@ export function messageGroupsReport(ws: Workspace, q: AnalyticsQuery) {
   const { series, total } = rankedSeries(
     q,
     items,
-    seriesSums(q, items.length, (h) => inputsByTopic(ws, h)),
+    seriesSums(ws, 'inputs-by-topic', q, items.length, (h) => inputsByTopic(ws, h)),
   );
   return { series, total };
 }
@@ -49,7 +49,7 @@ export function sentimentReport(ws: Workspace, q: AnalyticsQuery) {
   const series = categorySeries(
     q,
     SENTIMENTS,
-    seriesSums(q, SENTIMENTS.length, (h) => conversationsBySentiment(ws, h)),
+    seriesSums(ws, 'by-sentiment', q, SENTIMENTS.length, (h) => conversationsBySentiment(ws, h)),
   );
   const totals = series.map((s) => s.total);
   return {
@@ -62,7 +62,7 @@ export function sentimentReport(ws: Workspace, q: AnalyticsQuery) {
 /** `/events`: calls of each event: a welcome per conversation, hand-over requests, ratings, custom events. */
 export function eventsReport(ws: Workspace, q: AnalyticsQuery) {
   const names = [WELCOME_EVENT, HANDOVER_EVENT, FEEDBACK_EVENT, ...ws.customEvents.map((e) => e.name)];
-  const calls = totalSums(q, names.length, (h) => {
+  const calls = totalSums(ws, 'event-calls', q, names.length, (h) => {
     const byRating = usersByRating(ws, h);
     const unrated = byRating[byRating.length - 1] ?? 0;
     const n = conversations(ws, h);

@@ -20,7 +20,7 @@ export const MAX_INTERVENTIONS_AVERAGED = 1_000_000;
  * (counting is cheap: it needs no record).
  */
 function checkInterventions(ws: Workspace, q: AnalyticsQuery, limit: number, what: string): void {
-  const [count = 0] = totalSums(q, 1, (h) => [interventionCount(ws, h)]);
+  const [count = 0] = totalSums(ws, 'interventions', q, 1, (h) => [interventionCount(ws, h)]);
   if (count > limit) {
     throw new MockError(
       400,
@@ -35,7 +35,7 @@ function average(sum: number, count: number): number {
 
 /** `/intervention`: interventions started per bucket. */
 export function interventionReport(ws: Workspace, q: AnalyticsQuery) {
-  const [values = []] = seriesSums(q, 1, (h) => [interventionCount(ws, h)]);
+  const [values = []] = seriesSums(ws, 'interventions', q, 1, (h) => [interventionCount(ws, h)]);
   const series = seriesOf(q, { key: 'interventions', label: 'Interventions' }, values);
   return { series: [series], total: series.total };
 }
@@ -90,7 +90,7 @@ export function interventionAverageTimeByAgentReport(ws: Workspace, q: Analytics
   const agents = ws.agents.items;
   const n = agents.length;
   // Per hour: interventions taken by each agent, then the sum of their durations.
-  const sums = seriesSums(q, 2 * n, (h) => {
+  const sums = seriesSums(ws, 'taken-and-durations-by-agent', q, 2 * n, (h) => {
     const vector = new Array<number>(2 * n).fill(0);
     for (const record of interventionsInHour(ws, h)) {
       if (record.agent < 0) continue;

@@ -15,7 +15,10 @@ import type { Workspace } from './workspace.js';
 
 /** `/user`: users created and users active per bucket; the total is the users created. */
 export function userReport(ws: Workspace, q: AnalyticsQuery) {
-  const [created = [], active = []] = seriesSums(q, 2, (h) => [newUsers(ws, h), conversations(ws, h)]);
+  const [created = [], active = []] = seriesSums(ws, 'new-and-active-users', q, 2, (h) => [
+    newUsers(ws, h),
+    conversations(ws, h),
+  ]);
   const createdSeries = seriesOf(q, { key: 'created', label: 'Users created' }, created);
   return {
     series: [createdSeries, seriesOf(q, { key: 'active', label: 'Active users' }, active)],
@@ -29,7 +32,7 @@ export function activeChannelReport(ws: Workspace, q: AnalyticsQuery) {
   return rankedSeries(
     q,
     items,
-    seriesSums(q, items.length, (h) => messagesByChannel(ws, h)),
+    seriesSums(ws, 'messages-by-channel', q, items.length, (h) => messagesByChannel(ws, h)),
   );
 }
 
@@ -39,7 +42,7 @@ export function activeUserLanguageReport(ws: Workspace, q: AnalyticsQuery) {
   return rankedSeries(
     q,
     items,
-    seriesSums(q, items.length, (h) => usersByLanguage(ws, h)),
+    seriesSums(ws, 'users-by-language', q, items.length, (h) => usersByLanguage(ws, h)),
   );
 }
 
@@ -48,6 +51,8 @@ export function userDetailReport(ws: Workspace, q: AnalyticsQuery) {
   const dimensions = [ws.channels, ws.countries, ws.languages, ws.ratings];
   const widths = [...dimensions.map((d) => d.items.length), 1];
   const sums = totalSums(
+    ws,
+    'users-by-channel-country-language-rating',
     q,
     widths.reduce((a, b) => a + b, 0),
     (h) => [

@@ -3,13 +3,27 @@
  * channel, new users, messages, typed vs button, NLP matches, topics, sentiment, languages,
  * countries, ratings and events. Every split is exact, so parts always add up to their whole.
  */
-import { Rng, splitCount } from '../../core/rng.js';
+import { hashFrom, hashState, Rng, splitCount } from '../../core/rng.js';
 import { conversationsInHour } from '../../core/world.js';
 import type { Workspace } from './workspace.js';
 
-/** A derived stream for one quantity of one hour of the workspace. */
+// hourRng is asked for every hour and quantity: the key's prefix (seed, API, tenant, what) is hashed
+// once per workspace and quantity.
+const prefixes = new WeakMap<Workspace, Map<string, number>>();
+
+/** A derived stream for one quantity of one hour of the workspace: Rng.derive(seed, api, tenant, what, hour). */
 export function hourRng(ws: Workspace, what: string, hour: number): Rng {
-  return Rng.derive(ws.key.seed, ws.key.api, ws.key.tenant, what, hour);
+  let own = prefixes.get(ws);
+  if (!own) {
+    own = new Map();
+    prefixes.set(ws, own);
+  }
+  let state = own.get(what);
+  if (state === undefined) {
+    state = hashState(ws.key.seed, ws.key.api, ws.key.tenant, what);
+    own.set(what, state);
+  }
+  return new Rng(hashFrom(state, hour));
 }
 
 /** The chain most reports start from: conversations, their channels, messages and NLP outcomes. */

@@ -2,8 +2,9 @@
  * A workspace (the `client`): its channels, languages, countries, topics, responses, agents and
  * habits, all derived from (seed, client). Pure and stable: the same workspace every request.
  */
+import { BoundedCache, cacheKey } from '../../core/bounded-cache.js';
 import { fakerFrom } from '../../core/fake.js';
-import type { Knobs } from '../../core/knobs.js';
+import { type Knobs, knobsKey } from '../../core/knobs.js';
 import { Rng } from '../../core/rng.js';
 import { categoryWeights } from '../../core/series.js';
 import type { TenantKey } from '../../core/world.js';
@@ -43,6 +44,8 @@ export interface CustomEvent {
 /** Everything stable about a workspace. */
 export interface Workspace {
   key: TenantKey;
+  /** Names the workspace in cache keys: its seed, client and knobs (what everything here derives from). */
+  id: string;
   knobs: Knobs;
   channels: Weighted;
   languages: Weighted;
@@ -138,8 +141,20 @@ function ratingsOf(rng: Rng): Weighted {
   return { items: [...RATINGS], weights: [...spread.map((w) => (rated * w) / sum), 1 - rated] };
 }
 
-/** The workspace `client` in the world of `seed`. */
+/** Workspaces recently asked for: deriving one draws names with faker, every request. */
+const workspaces = new BoundedCache<Workspace>(1_000);
+
+/** The workspace `client` in the world of `seed` (cached: a pure function of its inputs; never mutated). */
 export function workspaceOf(seed: number, client: string, knobs: Knobs): Workspace {
+  const id = cacheKey(API, seed, client, knobsKey(knobs));
+  return workspaces.get(
+    id,
+    () => deriveWorkspace(id, seed, client, knobs),
+    () => 1,
+  );
+}
+
+function deriveWorkspace(id: string, seed: number, client: string, knobs: Knobs): Workspace {
   const key: TenantKey = { seed, api: API, tenant: client };
   const rng = Rng.derive(seed, API, client, 'workspace');
   const channels = firstPlus(key, rng, 'channel', CHANNELS, rng.int(1, 4));
@@ -159,6 +174,7 @@ export function workspaceOf(seed: number, client: string, knobs: Knobs): Workspa
   const responseKeys = responses.map((r) => r.key);
   return {
     key,
+    id,
     knobs,
     channels,
     languages,
