@@ -83,6 +83,11 @@ export interface ApiModule {
   documentedError(status: number, operation: SpecOperation): MockError;
   /** Named documented errors scenarios can force (e.g. DigitalCX's one per limit). */
   errors?: Readonly<Record<string, NamedError>>;
+  /**
+   * Operations whose answer reads server state (records created by earlier requests): never answered
+   * from the response cache. Every other GET must be a function of seed, clock, scenario and request.
+   */
+  statefulOperations?: ReadonlySet<string>;
   /** Knobs beyond the common ones that this API reads from `knobs.extra`. */
   knobs?: Readonly<Record<string, KnobSpec>>;
 }

@@ -17,18 +17,27 @@ export class BoundedCache<V> {
 
   /** The cached value for the key, or computes, stores and returns it. */
   get(key: string, compute: () => V, weigh: (value: V) => number): V {
-    const hit = this.entries.get(key);
-    if (hit) {
-      hit.used = true;
-      return hit.value;
-    }
+    const hit = this.peek(key);
+    if (hit !== undefined) return hit;
     const value = compute();
-    const weight = weigh(value);
-    if (weight > this.maxWeight) return value;
+    this.set(key, value, weigh(value));
+    return value;
+  }
+
+  /** The cached value for the key (marked as used), or undefined. */
+  peek(key: string): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    hit.used = true;
+    return hit.value;
+  }
+
+  /** Stores a value computed elsewhere (one heavier than the whole cache is not kept). */
+  set(key: string, value: V, weight: number): void {
+    if (weight > this.maxWeight || this.entries.has(key)) return;
     this.makeRoom(weight);
     this.entries.set(key, { value, weight, used: false });
     this.total += weight;
-    return value;
   }
 
   private makeRoom(weight: number): void {

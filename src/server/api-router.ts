@@ -14,6 +14,7 @@ import { applyRule } from '../scenarios/apply-rule.js';
 import { countsAttempts, knobsFor, latencyFor, ruleRequestOf, selectRule } from '../scenarios/select-rule.js';
 import type { Config } from './config.js';
 import { answerPreferred } from './prefer-code.js';
+import type { ResponseCache } from './response-cache.js';
 import { RouteMatcher } from './route-matcher.js';
 import type { MockState } from './state.js';
 
@@ -96,8 +97,15 @@ export function createApiRouter(
   spec: LoadedSpec,
   config: Config,
   state: MockState,
+  cache?: ResponseCache,
 ): RequestHandler {
   const { matcher, validator } = compile(module, spec);
+  const stateful = module.statefulOperations;
+  /** The operation whose answer a request got, if that answer may be repeated (see response-cache.ts). */
+  const reusable = (info: RouteInfo) => () =>
+    info.operationId !== null && info.fault === null && !stateful?.has(info.operationId)
+      ? info.operationId
+      : undefined;
 
   return async (req: Request, res: Response, next: NextFunction) => {
     let now = resolveNow(config.now);
@@ -112,6 +120,17 @@ export function createApiRouter(
       // Resolved once: everything below reads this object, so a switch mid-request changes nothing.
       const scenario = state.resolve(controls.scenario ?? controls.preferScenario);
       info.scenario = scenario.name;
+      // Keyed on the prefixed URL, so draws and rule paths are the same when the API is also served at /.
+      const key = `${req.method} /${module.name}${req.url}`;
+      const cached = cache?.keyOf(req, key, seed, controls.now ?? config.now, scenario);
+      if (cached !== undefined) {
+        const operationId = cache?.answer(cached, res);
+        if (operationId !== undefined) {
+          info.operationId = operationId;
+          return;
+        }
+        cache?.record(cached, res, reusable(info));
+      }
       res.setHeader('X-Mock-Scenario', scenario.name);
 
       const queryAt = req.url.indexOf('?');
@@ -136,8 +155,6 @@ export function createApiRouter(
       info.operationId = operation.operationId;
       const query = new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1));
 
-      // Keyed on the prefixed URL, so draws and rule paths are the same when the API is also served at /.
-      const key = `${req.method} /${module.name}${req.url}`;
       // Without rules nothing reads the request's form or its attempt number: skip both.
       const rule =
         scenario.rules.length === 0

@@ -15,6 +15,7 @@ import { createDocsRouter } from './docs/router.js';
 import { installFastJson } from './fast-json.js';
 import { API_MODULES } from './registry.js';
 import { createLogger, requestLog } from './request-log.js';
+import { ResponseCache } from './response-cache.js';
 import { rootApi } from './single-api.js';
 import { MockState } from './state.js';
 
@@ -114,9 +115,10 @@ export function createMockApp(
     next();
   });
 
+  const cache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : undefined;
   const routers = modules.map((m) => ({
     name: m.name,
-    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
+    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, cache),
   }));
   // API prefixes never collide with /__mock and /docs, so they can be tried first, in one layer.
   app.use(apiDispatch(routers));

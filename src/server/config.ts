@@ -38,6 +38,8 @@ export interface Config {
   journalSize: number;
   /** Log level of the request log. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Bytes of answers kept to repeat for repeated requests under a fixed clock; 0 = none. */
+  responseCacheBytes: number;
   /** Browser origins allowed by CORS: '*' = any origin (with credentials), else exactly these. */
   corsOrigins: '*' | string[];
 }
@@ -59,6 +61,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     journalSize: 1000,
     logLevel: 'info',
     corsOrigins: '*',
+    responseCacheBytes: 16 * MB,
     ...overrides,
   };
 }
@@ -68,6 +71,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const MB = 1024 * 1024;
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 /** The --help text: every flag and variable with its default. */
@@ -91,6 +95,9 @@ Options (environment variable in brackets):
                       comma-separated [MOCK_CORS_ORIGIN] (default *: any origin, with credentials)
   --log-level <lvl>   one JSON line per request on stdout: ${LOG_LEVELS.join('|')} [LOG_LEVEL]
                       (default info)
+  --response-cache <mb>
+                      with a fixed clock, repeat answers to repeated GETs from memory, up to this
+                      many MB, 0-1024, 0 = off [MOCK_RESPONSE_CACHE] (default 16)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
   --admin-token <t>   require "Authorization: Bearer <t>" on the control plane, except
                       /__mock/health [MOCK_ADMIN_TOKEN] (default: open)
@@ -178,6 +185,7 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         'log-level': { type: 'string' },
         'no-admin': { type: 'boolean' },
         'admin-token': { type: 'string' },
+        'response-cache': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -242,6 +250,12 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
   if (corsFlags) config.corsOrigins = parseCorsOrigins(corsFlags.join(','), '--cors-origin');
   else if (env.MOCK_CORS_ORIGIN)
     config.corsOrigins = parseCorsOrigins(env.MOCK_CORS_ORIGIN, 'MOCK_CORS_ORIGIN');
+  const cache = pick('response-cache', 'MOCK_RESPONSE_CACHE');
+  if (cache) {
+    if (!/^\d{1,4}$/.test(cache[0]) || Number(cache[0]) > 1024)
+      fail(cache[1], cache[0], 'a whole number of megabytes from 0 to 1024 (0 = off)');
+    config.responseCacheBytes = Number(cache[0]) * MB;
+  }
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;

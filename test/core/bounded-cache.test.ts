@@ -90,3 +90,20 @@ describe('BoundedCache', () => {
     }
   });
 });
+
+describe('BoundedCache peek and set', () => {
+  it('keeps a value stored from outside, within its weight, and never replaces one', () => {
+    const cache = new BoundedCache<string>(10);
+    expect(cache.peek('a')).toBeUndefined();
+    cache.set('a', 'first', 4);
+    cache.set('a', 'second', 4);
+    expect(cache.peek('a')).toBe('first');
+    cache.set('huge', 'x', 11);
+    expect(cache.peek('huge')).toBeUndefined();
+    cache.set('b', 'b', 4);
+    cache.set('c', 'c', 4); // 12 > 10: the oldest unused entry goes, 'a' was used so it stays
+    expect(cache.peek('a')).toBe('first');
+    expect(cache.peek('b')).toBeUndefined();
+    expect(cache.weight).toBe(8);
+  });
+});

@@ -107,6 +107,8 @@ export const generalbots: ApiModule = {
   name: API,
   title: 'General Bots Analytics API',
   handlers,
+  // GET /reports lists the reports created in this process.
+  statefulOperations: new Set(['listReports']),
   authenticate,
   sendError,
   documentedError(status) {
