@@ -1,5 +1,11 @@
 /** createApp(config): the whole mock as an Express app, built without listening. */
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import { realNow } from '../core/clock.js';
 import type { Scenario } from '../core/scenario.js';
@@ -8,6 +14,7 @@ import { apiFacts } from '../scenarios/api-facts.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { apiDispatch } from './api-dispatch.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
+import { chain, pathOf } from './chain.js';
 import type { Config } from './config.js';
 import { createControlPlane, health } from './control-plane.js';
 import { cors } from './cors.js';
@@ -19,10 +26,11 @@ import { ResponseCache } from './response-cache.js';
 import { rootApi } from './single-api.js';
 import { MockState } from './state.js';
 
-/** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
+/** The longest URL served (a 414 beyond): no vendor needs more. */
 const MAX_URL_LENGTH = 8192;
 
 const CONTROL_PLANE = /^\/__mock(\/|$)/;
+const NOT_JOURNALED = /^\/(__mock|docs)(\/|$)/;
 
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
@@ -38,54 +46,35 @@ export interface AppOptions {
   logDestination?: DestinationStream;
 }
 
+/** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
+function urlLimit(req: Request, res: Response, next: NextFunction): void {
+  if (req.url.length > MAX_URL_LENGTH) {
+    res.status(414).json({
+      error: {
+        status: 414,
+        code: 'uri_too_long',
+        message: `The URL is longer than ${MAX_URL_LENGTH} characters; send fewer or shorter parameters.`,
+      },
+    });
+    return;
+  }
+  next();
+}
+
 /**
- * Builds the app for a config; specs and scenario files are loaded here, once. `scenarios` adds
- * scenarios built in code to those of the files. Throws ScenarioFileError for a bad scenario file
- * and a MockError (unknown_scenario) for an unknown initial scenario.
+ * CORS: the control plane reads the journal (request headers included) and switches scenarios, so
+ * it gets no open CORS, only the origins named with --cors-origin. The APIs and docs get the open one.
  */
-export function createMockApp(
-  config: Config,
-  scenarios: readonly Scenario[] = [],
-  options: AppOptions = {},
-): MockApp {
-  const loaded = loadScenarios(config, apiFacts(API_MODULES));
-  const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
-  const logger = createLogger(config.logLevel, options.logDestination);
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.set('query parser', false);
-  installFastJson(app);
-
-  const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
-  const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
-
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.url.length > MAX_URL_LENGTH) {
-      res.status(414).json({
-        error: {
-          status: 414,
-          code: 'uri_too_long',
-          message: `The URL is longer than ${MAX_URL_LENGTH} characters; send fewer or shorter parameters.`,
-        },
-      });
-      return;
-    }
-    next();
-  });
-
-  if (config.logLevel !== 'silent') app.use(requestLog(logger));
-  // The control plane reads the journal (request headers included) and switches scenarios: no
-  // open CORS for it, only the origins named with --cors-origin. The APIs and docs get the open one.
+function corsFor(config: Config): RequestHandler {
   const apiCors = cors(config.corsOrigins);
   const controlCors = cors(config.corsOrigins === '*' ? [] : config.corsOrigins);
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    (CONTROL_PLANE.test(req.path) ? controlCors : apiCors)(req, res, next),
-  );
+  return (req, res, next) => (CONTROL_PLANE.test(pathOf(req)) ? controlCors : apiCors)(req, res, next);
+}
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    // The journal is for verifying API traffic: the control plane and the docs pages stay out of it.
-    if (/^\/(__mock|docs)(\/|$)/.test(req.path)) return next();
+/** Journals API traffic: the control plane and the docs pages stay out of it. */
+function journal(state: MockState): RequestHandler {
+  return (req, res, next) => {
+    if (NOT_JOURNALED.test(pathOf(req))) return next();
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
       receivedAtMs: realNow(),
@@ -113,15 +102,47 @@ export function createMockApp(
     res.on('finish', record);
     res.on('close', record);
     next();
-  });
+  };
+}
 
+/**
+ * Builds the app for a config; specs and scenario files are loaded here, once. `scenarios` adds
+ * scenarios built in code to those of the files. Throws ScenarioFileError for a bad scenario file
+ * and a MockError (unknown_scenario) for an unknown initial scenario.
+ */
+export function createMockApp(
+  config: Config,
+  scenarios: readonly Scenario[] = [],
+  options: AppOptions = {},
+): MockApp {
+  const loaded = loadScenarios(config, apiFacts(API_MODULES));
+  const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', false);
+  installFastJson(app);
+
+  const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
+  const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
   const cache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : undefined;
+
   const routers = modules.map((m) => ({
     name: m.name,
     router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, cache),
   }));
-  // API prefixes never collide with /__mock and /docs, so they can be tried first, in one layer.
-  app.use(apiDispatch(routers));
+  // The front of the app runs for every request: one layer (see chain.ts). API prefixes never
+  // collide with /__mock and /docs, so the API dispatch is tried before the control plane.
+  app.use(
+    chain([
+      urlLimit,
+      ...(config.logLevel !== 'silent' ? [requestLog(logger)] : []),
+      corsFor(config),
+      journal(state),
+      apiDispatch(routers),
+    ]),
+  );
 
   if (!config.admin) {
     // Container health checks probe it: it stays when the rest of the control plane is off.
