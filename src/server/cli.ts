@@ -7,6 +7,7 @@ import { ScenarioFileError } from '../scenarios/problems.js';
 import { watchScenarios } from '../scenarios/watch-scenarios.js';
 import { createMockApp } from './app.js';
 import { ConfigError, configFromArgs, HELP } from './config.js';
+import { keepYoungGenerationSmall } from './heap.js';
 import { apiUrls, baseUrl, drain, listen } from './listen.js';
 import { API_MODULES } from './registry.js';
 import { rootApi } from './single-api.js';
@@ -32,11 +33,12 @@ function orExit<T>(step: () => T): T {
 }
 
 async function main(): Promise<void> {
-  const config = orExit(() => configFromArgs(process.argv.slice(2), process.env));
+  const config = orExit(() => configFromArgs(process.argv.slice(2), process.env, process.execArgv));
   if (config === 'help') {
     process.stdout.write(HELP);
     return;
   }
+  keepYoungGenerationSmall(config.nodeFlags);
   const { app, state, specs } = orExit(() => createMockApp(config));
   const watching =
     config.watch &&

@@ -40,6 +40,8 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Bytes of answers kept to repeat for repeated requests under a fixed clock; 0 = none. */
   responseCacheBytes: number;
+  /** Node's own flags (NODE_OPTIONS and the node command line), for the heap settings (CLI only). */
+  nodeFlags: string[];
   /** Browser origins allowed by CORS: '*' = any origin (with credentials), else exactly these. */
   corsOrigins: '*' | string[];
 }
@@ -62,6 +64,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'info',
     corsOrigins: '*',
     responseCacheBytes: 16 * MB,
+    nodeFlags: [],
     ...overrides,
   };
 }
@@ -166,7 +169,11 @@ function parseCorsOrigins(value: string, source: string): Config['corsOrigins'] 
 }
 
 /** Reads the command line and the environment into a Config, or returns 'help'. */
-export function configFromArgs(argv: string[], env: Record<string, string | undefined>): Config | 'help' {
+export function configFromArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  execArgv: readonly string[] = [],
+): Config | 'help' {
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
@@ -256,6 +263,7 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
       fail(cache[1], cache[0], 'a whole number of megabytes from 0 to 1024 (0 = off)');
     config.responseCacheBytes = Number(cache[0]) * MB;
   }
+  config.nodeFlags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;
