@@ -73,6 +73,11 @@ export async function compareEndpoint(
     const body = await saveBody(ours, paged.url, headers, endpoint.name);
     if (body.status !== 200) return { endpoint, skipped: `n/a (ours answered ${body.status})` };
     targets[0] = { ...(targets[0] as Target), url: paged.url };
+    if (caps.responseCache) {
+      // The same server with every request computed: what a first request, or the real clock, costs.
+      const uncached = await startOurCli(endpoint.url, headers, ['--response-cache', '0']);
+      targets.push({ kind: 'ours, no cache', started: uncached, url: paged.url, coldStart: false });
+    }
     targets.push({
       kind: 'bare',
       started: await startBare(body.file, body.type),

@@ -1,4 +1,4 @@
-/** What the built server offers: the APIs it mounts, the scenarios it knows and whether it has --workers. */
+/** What the built server offers: the APIs it mounts, the scenarios it knows, --workers, --response-cache. */
 import { execFileSync } from 'node:child_process';
 import { packagePath } from '../src/core/paths.js';
 import { stopProcess } from './processes.js';
@@ -9,6 +9,8 @@ export interface Capabilities {
   apis: string[];
   scenarios: string[];
   workers: boolean;
+  /** Whether it has --response-cache (then the table also shows it with the cache off). */
+  responseCache: boolean;
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -31,6 +33,7 @@ export async function probeServer(): Promise<Capabilities> {
       apis: health.apis.map((a) => a.name),
       scenarios: scenarios.scenarios.map((s) => s.name),
       workers: help.includes('--workers'),
+      responseCache: help.includes('--response-cache'),
     };
   } finally {
     await stopProcess(started.server);

@@ -62,7 +62,7 @@ function sideBySide(endpoints: readonly EndpointResult[]): string {
 
 function ratios(endpoints: readonly EndpointResult[]): string {
   const rows = endpoints.map((r) => {
-    if ('skipped' in r) return [r.endpoint.name, r.skipped, '', '', ''];
+    if ('skipped' in r) return [r.endpoint.name, r.skipped, '', '', '', '', ''];
     const rps = (kind: ServerFigures['kind']) => r.servers.find((s) => s.kind === kind)?.load.rps;
     const cold = (kind: ServerFigures['kind']) => r.servers.find((s) => s.kind === kind)?.coldStartMs;
     const over = (a: number | undefined, b: number | undefined) =>
@@ -73,9 +73,22 @@ function ratios(endpoints: readonly EndpointResult[]): string {
       over(rps('ours'), rps('prism')),
       over(rps('ours'), rps('prism -d')),
       over(cold('ours'), cold('prism')),
+      over(rps('ours, no cache'), rps('bare')),
+      over(rps('ours, no cache'), rps('prism')),
     ];
   });
-  return table(['endpoint', 'ours/bare', 'ours/Prism', 'ours/Prism -d', 'cold start ours/Prism'], rows);
+  return table(
+    [
+      'endpoint',
+      'ours/bare',
+      'ours/Prism',
+      'ours/Prism -d',
+      'cold start ours/Prism',
+      'no cache/bare',
+      'no cache/Prism',
+    ],
+    rows,
+  );
 }
 
 function scalingSection(scaling: ScalingResult): string {

@@ -6,7 +6,7 @@ import { BENCH_NOW } from './endpoints.js';
 import { freePort, HOST, type ServerProcess, startProcess, waitForOk } from './processes.js';
 
 /** The servers of the side-by-side table. */
-export type ServerKind = 'ours' | 'bare' | 'prism' | 'prism -d';
+export type ServerKind = 'ours' | 'ours, no cache' | 'bare' | 'prism' | 'prism -d';
 
 /** A started server, and how long it took from spawn to its first 200. */
 export interface Started {
