@@ -10,6 +10,7 @@ import { apiDispatch } from './api-dispatch.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
 import type { Config } from './config.js';
 import { createControlPlane, health } from './control-plane.js';
+import { type ControlSync, localSync } from './control-sync.js';
 import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
 import { installFastJson } from './fast-json.js';
@@ -35,6 +36,8 @@ export interface MockApp {
 export interface AppOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logDestination?: DestinationStream;
+  /** How control-plane changes reach every process (default: this one only; a cluster worker passes its own). */
+  sync?: (state: MockState) => ControlSync;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createMockApp(
 ): MockApp {
   const loaded = loadScenarios(config, apiFacts(API_MODULES));
   const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
+  const sync = (options.sync ?? localSync)(state);
   const logger = createLogger(config.logLevel, options.logDestination);
   const app = express();
   app.disable('x-powered-by');
@@ -88,6 +92,7 @@ export function createMockApp(
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
       receivedAtMs: realNow(),
+      receivedAtNs: started,
       method: req.method,
       url: req.originalUrl,
       api: null,
@@ -116,7 +121,7 @@ export function createMockApp(
 
   const routers = modules.map((m) => ({
     name: m.name,
-    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state),
+    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, sync),
   }));
   // API prefixes never collide with /__mock and /docs, so they can be tried first, in one layer.
   app.use(apiDispatch(routers));
@@ -127,7 +132,7 @@ export function createMockApp(
   }
 
   if (config.admin) {
-    app.use('/__mock', createControlPlane(config, state, specs));
+    app.use('/__mock', createControlPlane(config, state, specs, sync));
     const docsApis = modules.map((m) => ({
       name: m.name,
       title: m.title,
