@@ -25,7 +25,7 @@ export function bannerLines(config: Config, facts: BannerFacts): string[] {
     ...Object.entries(apiUrls(base, apis)).map(
       ([name, url]) => `  ${name.padEnd(12)} ${url}${name === root ? ` (also at ${base}/)` : ''}`,
     ),
-    `  seed ${config.seed} · clock ${config.now === undefined ? 'real' : isoMs(config.now)} · scenario ${scenario}${watching ? ' · watching scenario files' : ''}`,
+    `  seed ${config.seed} · clock ${config.now === undefined ? 'real' : isoMs(config.now)} · scenario ${scenario}${watching ? ' · watching scenario files' : ''}${config.workers > 1 ? ` · workers: ${config.workers}` : ''}`,
     config.admin
       ? `  control plane ${base}/__mock/health · docs ${base}/docs`
       : '  control plane and docs disabled (--no-admin)',

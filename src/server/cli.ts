@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The CLI entry: reads the config, listens, prints where everything is, and drains on SIGTERM/SIGINT. */
+/** The CLI entry: reads the config, listens (or, with --workers, hands over to the cluster), prints where everything is, and drains on SIGTERM/SIGINT. */
 import { apiFacts } from '../scenarios/api-facts.js';
 import { watchScenarios } from '../scenarios/watch-scenarios.js';
 import { createMockApp } from './app.js';
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  // With --workers the cluster code takes over; with one process it is never loaded.
+  if (config.workers > 1) return (await import('./cluster.js')).serveClustered(config);
   const { app, state, specs } = orExit(() => createMockApp(config));
   const watching =
     config.watch &&

@@ -1,5 +1,6 @@
 /** The one config module: the only reader of argv and the environment. Bad values fail fast, by name. */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NOW_RANGE, nowInRange, parseSeed } from '../core/controls.js';
@@ -40,6 +41,8 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Browser origins allowed by CORS: '*' = any origin (with credentials), else exactly these. */
   corsOrigins: '*' | string[];
+  /** Processes serving requests (CLI only): 1 = this process, no cluster; more = cluster workers. */
+  workers: number;
 }
 
 /** The configuration of a default server; tests start from here. */
@@ -59,6 +62,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     journalSize: 1000,
     logLevel: 'info',
     corsOrigins: '*',
+    workers: 1,
     ...overrides,
   };
 }
@@ -69,6 +73,9 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+/** The most cluster workers --workers accepts (and what `auto` is capped at). */
+export const MAX_WORKERS = 64;
 
 /** The --help text: every flag and variable with its default. */
 export const HELP = `bot-analytics-mock — a deterministic emulator of five chatbot-analytics APIs
@@ -91,6 +98,8 @@ Options (environment variable in brackets):
                       comma-separated [MOCK_CORS_ORIGIN] (default *: any origin, with credentials)
   --log-level <lvl>   one JSON line per request on stdout: ${LOG_LEVELS.join('|')} [LOG_LEVEL]
                       (default info)
+  --workers <n>       serve with n processes (node:cluster), 1-${MAX_WORKERS} or "auto" (one per core):
+                      more requests per second on a multi-core host [MOCK_WORKERS] (default 1)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
   --admin-token <t>   require "Authorization: Bearer <t>" on the control plane, except
                       /__mock/health [MOCK_ADMIN_TOKEN] (default: open)
@@ -126,6 +135,13 @@ function parseScenario(value: string, source: string): string {
   if (kindOf(value) !== 'file')
     fail(source, value, 'a scenario name, or the path of an existing scenario file');
   return resolve(value);
+}
+
+function parseWorkers(value: string, source: string): number {
+  if (value === 'auto') return Math.min(availableParallelism(), MAX_WORKERS);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS)
+    fail(source, value, `a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`);
+  return Number(value);
 }
 
 function parseBoolean(value: string, source: string): boolean {
@@ -178,6 +194,7 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
         'log-level': { type: 'string' },
         'no-admin': { type: 'boolean' },
         'admin-token': { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -242,6 +259,8 @@ export function configFromArgs(argv: string[], env: Record<string, string | unde
   if (corsFlags) config.corsOrigins = parseCorsOrigins(corsFlags.join(','), '--cors-origin');
   else if (env.MOCK_CORS_ORIGIN)
     config.corsOrigins = parseCorsOrigins(env.MOCK_CORS_ORIGIN, 'MOCK_CORS_ORIGIN');
+  const workers = pick('workers', 'MOCK_WORKERS');
+  if (workers) config.workers = parseWorkers(...workers);
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;

@@ -35,7 +35,7 @@ function requireToken(token: string): express.RequestHandler {
   };
 }
 
-/** GET /__mock/health: status, version, seed, clock, scenario, APIs and spec hashes. */
+/** GET /__mock/health: status, version, seed, clock, scenario, APIs, spec hashes, workers and the answering pid. */
 export function health(
   config: Config,
   state: MockState,
@@ -51,6 +51,9 @@ export function health(
       scenario: state.scenario.name,
       apis: [...specs.keys()].map((name) => ({ name, prefix: `/${name}`, spec: `/__mock/specs/${name}` })),
       specs: Object.fromEntries([...specs].map(([name, spec]) => [name, { sha256: spec.sha256 }])),
+      workers: config.workers,
+      // With --workers, which worker answered: each has its own journal section and log lines.
+      pid: process.pid,
     });
   };
 }
