@@ -16,6 +16,8 @@ export interface JournalEntry {
   /** The fault a scenario injected (`reset`, `truncate`, `stall`), if any. */
   fault: string | null;
   durationMs: number | null;
+  /** With --workers, the pid of the worker that received it (`pid` in its /__mock/health). */
+  worker?: number;
 }
 
 /** Request headers as Node hands them over (a repeated header is a list). */
@@ -25,9 +27,17 @@ export type RawHeaders = Readonly<Record<string, string | string[] | undefined>>
  * What is recorded while a request is served: its entry in the raw form it is cheapest to keep
  * (the receive time as epoch ms, the headers object as received); list() formats them.
  */
-export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 'headers'> {
+export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 'headers' | 'worker'> {
   receivedAtMs: number;
+  /** process.hrtime at arrival: a monotonic clock shared by the processes of one host, to merge journals. */
+  receivedAtNs: bigint;
   headers: RawHeaders;
+}
+
+/** An entry with its arrival on the monotonic clock (ns), for merging the journals of several processes. */
+export interface TimedEntry {
+  entry: JournalEntry;
+  arrivedNs: number;
 }
 
 function headerRecord(headers: RawHeaders): Record<string, string> {
@@ -72,9 +82,20 @@ export class Journal {
 
   /** The entries, oldest first. */
   list(): JournalEntry[] {
+    return this.ordered().map(({ id, record }) => entryOf(id, record));
+  }
+
+  /** The entries, oldest first, each with its arrival on the monotonic clock (see TimedEntry). */
+  timed(): TimedEntry[] {
+    return this.ordered().map(({ id, record }) => ({
+      entry: entryOf(id, record),
+      arrivedNs: Number(record.receivedAtNs),
+    }));
+  }
+
+  private ordered(): { id: number; record: JournalRecord }[] {
     const full = this.ring.length === this.limit;
-    const ordered = full ? [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)] : this.ring;
-    return ordered.map(({ id, record }) => entryOf(id, record));
+    return full ? [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)] : this.ring;
   }
 
   /** Forgets every entry. */

@@ -42,10 +42,22 @@ export function watchScenarios(
   facts: ApiFacts[],
   log: (line: string) => void,
 ): ScenarioWatch {
+  return watchScenarioFiles(sources, () => log(reloadScenarios(sources, state, facts)), log);
+}
+
+/**
+ * Calls `changed` once the scenario files have settled after a change (the cluster primary uses it
+ * to have every worker reload); `log` gets a line if a folder can no longer be watched.
+ */
+export function watchScenarioFiles(
+  sources: ScenarioSources,
+  changed: () => void,
+  log: (line: string) => void,
+): ScenarioWatch {
   let timer: NodeJS.Timeout | undefined;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => log(reloadScenarios(sources, state, facts)), SETTLE_MS);
+    timer = setTimeout(changed, SETTLE_MS);
   };
   const isScenarioFile = (name: string | null) => name === null || /^\.ya?ml$/i.test(extname(name));
   const targets: [string, (name: string | null) => boolean][] = [[BUILT_IN_DIR, isScenarioFile]];

@@ -13,6 +13,7 @@ import { isoMs } from '../core/time.js';
 import { applyRule } from '../scenarios/apply-rule.js';
 import { countsAttempts, knobsFor, latencyFor, ruleRequestOf, selectRule } from '../scenarios/select-rule.js';
 import type { Config } from './config.js';
+import type { ControlSync } from './control-sync.js';
 import { answerPreferred } from './prefer-code.js';
 import type { ResponseCache } from './response-cache.js';
 import { RouteMatcher } from './route-matcher.js';
@@ -91,12 +92,13 @@ function compile(module: ApiModule, spec: LoadedSpec): CompiledApi {
   return compiled;
 }
 
-/** The Express handler serving one API under its prefix. */
+/** The Express handler serving one API under its prefix; attempt counts come from `sync` (shared across workers). */
 export function createApiRouter(
   module: ApiModule,
   spec: LoadedSpec,
   config: Config,
   state: MockState,
+  sync: ControlSync,
   cache?: ResponseCache,
 ): RequestHandler {
   const { matcher, validator } = compile(module, spec);
@@ -165,7 +167,7 @@ export function createApiRouter(
               seed,
               key,
               // Only scenarios that draw shares or match attempts need the count: the others keep no state.
-              attempt: countsAttempts(scenario) ? state.attempt(scenario.name, key) : 1,
+              attempt: countsAttempts(scenario) ? await sync.attempt(scenario.name, key) : 1,
             });
       const latency = latencyFor(scenario, rule, config.latency);
       if (latency) await sleep(delayFor(latency, seed, key));

@@ -17,6 +17,7 @@ import { createApiRouter, type RouteInfo } from './api-router.js';
 import { chain, pathOf } from './chain.js';
 import type { Config } from './config.js';
 import { createControlPlane, health } from './control-plane.js';
+import { type ControlSync, localSync } from './control-sync.js';
 import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
 import { installFastJson } from './fast-json.js';
@@ -44,6 +45,8 @@ export interface MockApp {
 export interface AppOptions {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logDestination?: DestinationStream;
+  /** How control-plane changes reach every process (default: this one only; a cluster worker passes its own). */
+  sync?: (state: MockState) => ControlSync;
 }
 
 /** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
@@ -78,6 +81,7 @@ function journal(state: MockState): RequestHandler {
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
       receivedAtMs: realNow(),
+      receivedAtNs: started,
       method: req.method,
       url: req.originalUrl,
       api: null,
@@ -117,6 +121,7 @@ export function createMockApp(
 ): MockApp {
   const loaded = loadScenarios(config, apiFacts(API_MODULES));
   const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
+  const sync = (options.sync ?? localSync)(state);
   const logger = createLogger(config.logLevel, options.logDestination);
   const app = express();
   app.disable('x-powered-by');
@@ -130,7 +135,7 @@ export function createMockApp(
 
   const routers = modules.map((m) => ({
     name: m.name,
-    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, cache),
+    router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, sync, cache),
   }));
   // The front of the app runs for every request: one layer (see chain.ts). API prefixes never
   // collide with /__mock and /docs, so the API dispatch is tried before the control plane.
@@ -150,7 +155,7 @@ export function createMockApp(
   }
 
   if (config.admin) {
-    app.use('/__mock', createControlPlane(config, state, specs));
+    app.use('/__mock', createControlPlane(config, state, specs, sync));
     const docsApis = modules.map((m) => ({
       name: m.name,
       title: m.title,

@@ -1,34 +1,24 @@
 #!/usr/bin/env node
-/** The CLI entry: reads the config, listens, prints where everything is, and drains on SIGTERM/SIGINT. */
-import { MockError } from '../core/errors.js';
-import { isoMs } from '../core/time.js';
+/** The CLI entry: reads the config, listens (or, with --workers, hands over to the cluster), prints where everything is, and drains on SIGTERM/SIGINT. */
 import { apiFacts } from '../scenarios/api-facts.js';
-import { ScenarioFileError } from '../scenarios/problems.js';
 import { watchScenarios } from '../scenarios/watch-scenarios.js';
 import { createMockApp } from './app.js';
-import { ConfigError, configFromArgs, HELP } from './config.js';
+import { bannerLines } from './banner.js';
+import { configFromArgs, HELP } from './config.js';
 import { keepYoungGenerationSmall } from './heap.js';
-import { apiUrls, baseUrl, drain, listen } from './listen.js';
+import { baseUrl, drain, listen } from './listen.js';
 import { API_MODULES } from './registry.js';
-import { rootApi } from './single-api.js';
+import { startupProblem } from './startup-problem.js';
 
 /** Runs a start-up step; a bad flag, variable, scenario name or scenario file stops with exit code 2. */
 function orExit<T>(step: () => T): T {
   try {
     return step();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ScenarioFileError) {
-      process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
-      process.exit(2);
-    }
-    // An unknown scenario is only found once the scenarios are loaded: still a bad flag or variable.
-    if (error instanceof MockError && error.code === 'unknown_scenario') {
-      process.stderr.write(
-        `bot-analytics-mock: ${error.message} Set --scenario or MOCK_SCENARIO to one of them.\n`,
-      );
-      process.exit(2);
-    }
-    throw error;
+    const problem = startupProblem(error);
+    if (!problem) throw error;
+    process.stderr.write(`${problem.message}\n`);
+    process.exit(problem.code);
   }
 }
 
@@ -39,6 +29,8 @@ async function main(): Promise<void> {
     return;
   }
   keepYoungGenerationSmall(config.nodeFlags);
+  // With --workers the cluster code takes over; with one process it is never loaded.
+  if (config.workers > 1) return (await import('./cluster.js')).serveClustered(config);
   const { app, state, specs } = orExit(() => createMockApp(config));
   const watching =
     config.watch &&
@@ -49,19 +41,13 @@ async function main(): Promise<void> {
     process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
     process.exit(1);
   });
-  const base = baseUrl(server, config.host);
-  const root = rootApi([...specs.keys()]);
-  const lines = [
-    `bot-analytics-mock listening on ${base}`,
-    ...Object.entries(apiUrls(base, specs.keys())).map(
-      ([name, url]) => `  ${name.padEnd(12)} ${url}${name === root ? ` (also at ${base}/)` : ''}`,
-    ),
-    `  seed ${config.seed} · clock ${config.now === undefined ? 'real' : isoMs(config.now)} · scenario ${state.scenario.name}${watching ? ' · watching scenario files' : ''}`,
-    config.admin
-      ? `  control plane ${base}/__mock/health · docs ${base}/docs`
-      : '  control plane and docs disabled (--no-admin)',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const facts = {
+    base: baseUrl(server, config.host),
+    apis: [...specs.keys()],
+    scenario: state.scenario.name,
+    watching: Boolean(watching),
+  };
+  process.stdout.write(`${bannerLines(config, facts).join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,5 +1,6 @@
 /** The one config module: the only reader of argv and the environment. Bad values fail fast, by name. */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NOW_RANGE, nowInRange, parseSeed } from '../core/controls.js';
@@ -44,6 +45,8 @@ export interface Config {
   nodeFlags: string[];
   /** Browser origins allowed by CORS: '*' = any origin (with credentials), else exactly these. */
   corsOrigins: '*' | string[];
+  /** Processes serving requests (CLI only): 1 = this process, no cluster; more = cluster workers. */
+  workers: number;
 }
 
 /** The configuration of a default server; tests start from here. */
@@ -65,6 +68,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     corsOrigins: '*',
     responseCacheBytes: 16 * MB,
     nodeFlags: [],
+    workers: 1,
     ...overrides,
   };
 }
@@ -76,6 +80,9 @@ export class ConfigError extends Error {
 
 const MB = 1024 * 1024;
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+/** The most cluster workers --workers accepts (and what `auto` is capped at). */
+export const MAX_WORKERS = 64;
 
 /** The --help text: every flag and variable with its default. */
 export const HELP = `bot-analytics-mock — a deterministic emulator of five chatbot-analytics APIs
@@ -101,6 +108,8 @@ Options (environment variable in brackets):
   --response-cache <mb>
                       with a fixed clock, repeat answers to repeated GETs from memory, up to this
                       many MB, 0-1024, 0 = off [MOCK_RESPONSE_CACHE] (default 16)
+  --workers <n>       serve with n processes (node:cluster), 1-${MAX_WORKERS} or "auto" (one per core):
+                      more requests per second on a multi-core host [MOCK_WORKERS] (default 1)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
   --admin-token <t>   require "Authorization: Bearer <t>" on the control plane, except
                       /__mock/health [MOCK_ADMIN_TOKEN] (default: open)
@@ -136,6 +145,13 @@ function parseScenario(value: string, source: string): string {
   if (kindOf(value) !== 'file')
     fail(source, value, 'a scenario name, or the path of an existing scenario file');
   return resolve(value);
+}
+
+function parseWorkers(value: string, source: string): number {
+  if (value === 'auto') return Math.min(availableParallelism(), MAX_WORKERS);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS)
+    fail(source, value, `a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`);
+  return Number(value);
 }
 
 function parseBoolean(value: string, source: string): boolean {
@@ -193,6 +209,7 @@ export function configFromArgs(
         'no-admin': { type: 'boolean' },
         'admin-token': { type: 'string' },
         'response-cache': { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -264,6 +281,8 @@ export function configFromArgs(
     config.responseCacheBytes = Number(cache[0]) * MB;
   }
   config.nodeFlags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+  const workers = pick('workers', 'MOCK_WORKERS');
+  if (workers) config.workers = parseWorkers(...workers);
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;

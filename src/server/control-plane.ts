@@ -7,6 +7,7 @@ import type { LoadedSpec } from '../core/spec.js';
 import { isoMs } from '../core/time.js';
 import { scenarioSchema } from '../scenarios/schema.js';
 import type { Config } from './config.js';
+import type { ControlSync } from './control-sync.js';
 import type { MockState } from './state.js';
 import { VERSION } from './version.js';
 
@@ -34,7 +35,7 @@ function requireToken(token: string): express.RequestHandler {
   };
 }
 
-/** GET /__mock/health: status, version, seed, clock, scenario, APIs and spec hashes. */
+/** GET /__mock/health: status, version, seed, clock, scenario, APIs, spec hashes, workers and the answering pid. */
 export function health(
   config: Config,
   state: MockState,
@@ -50,15 +51,19 @@ export function health(
       scenario: state.scenario.name,
       apis: [...specs.keys()].map((name) => ({ name, prefix: `/${name}`, spec: `/__mock/specs/${name}` })),
       specs: Object.fromEntries([...specs].map(([name, spec]) => [name, { sha256: spec.sha256 }])),
+      workers: config.workers,
+      // With --workers, which worker answered: each has its own journal section and log lines.
+      pid: process.pid,
     });
   };
 }
 
-/** The /__mock router. */
+/** The /__mock router; changes and the journal go through `sync`, so that with --workers every worker agrees. */
 export function createControlPlane(
   config: Config,
   state: MockState,
   specs: ReadonlyMap<string, LoadedSpec>,
+  sync: ControlSync,
 ): Router {
   const router = express.Router();
   if (config.adminToken) router.use(requireToken(config.adminToken));
@@ -66,19 +71,27 @@ export function createControlPlane(
 
   router.get('/health', health(config, state, specs));
 
-  router.get('/requests', (_req, res) => {
-    res.json({ requests: state.journal.list() });
+  router.get('/requests', async (_req, res) => {
+    try {
+      res.json({ requests: await sync.requests() });
+    } catch (error) {
+      controlError(res, error as MockError);
+    }
   });
-  router.delete('/requests', (_req, res) => {
-    state.forgetRequests();
-    res.status(204).end();
+  router.delete('/requests', async (_req, res) => {
+    try {
+      await sync.forgetRequests();
+      res.status(204).end();
+    } catch (error) {
+      controlError(res, error as MockError);
+    }
   });
 
   router.get('/scenario', (_req, res) => {
     const { name, description } = state.scenario;
     res.json({ name, description });
   });
-  router.put('/scenario', (req, res) => {
+  router.put('/scenario', async (req, res) => {
     const name = (req.body as { name?: unknown } | undefined)?.name;
     if (typeof name !== 'string' || name === '') {
       controlError(
@@ -88,7 +101,7 @@ export function createControlPlane(
       return;
     }
     try {
-      const { description } = state.setScenario(name);
+      const { description } = await sync.switchScenario(name);
       res.json({ name, description });
     } catch (error) {
       controlError(res, error as MockError);

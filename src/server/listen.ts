@@ -59,7 +59,11 @@ export function listen(
 
 /** The server's base URL; a wildcard bind address is shown as localhost. */
 export function baseUrl(server: Server, host: string): string {
-  const { port } = server.address() as AddressInfo;
+  return baseUrlOf((server.address() as AddressInfo).port, host);
+}
+
+/** The base URL of a port on a bound host (the cluster primary knows its workers' port, not their server). */
+export function baseUrlOf(port: number, host: string): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}`;
 }

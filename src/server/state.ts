@@ -2,12 +2,9 @@
 import { MockError } from '../core/errors.js';
 import { Journal } from '../core/journal.js';
 import { showValue } from '../core/request-validator.js';
-import { hashKey } from '../core/rng.js';
 import { DEFAULT_SCENARIO, type Scenario } from '../core/scenario.js';
+import { AttemptCounts } from './attempt-counts.js';
 import { type Config, ConfigError } from './config.js';
-
-/** How many distinct requests the attempt counts remember (the oldest is forgotten first). */
-const ATTEMPTS_LIMIT = 10_000;
 
 function byName(scenarios: readonly Scenario[]): ReadonlyMap<string, Scenario> {
   return new Map([DEFAULT_SCENARIO, ...scenarios].map((s) => [s.name, s]));
@@ -18,7 +15,7 @@ export class MockState {
   readonly journal: Journal;
   private all: ReadonlyMap<string, Scenario>;
   private current: Scenario;
-  private readonly attempts = new Map<string, number>();
+  private readonly attempts = new AttemptCounts();
 
   constructor(config: Config, scenarios: readonly Scenario[] = [], initial = config.scenario) {
     this.journal = new Journal(config.journalSize);
@@ -80,14 +77,7 @@ export class MockState {
 
   /** The how-many-th time (from 1) a request is seen under a scenario since the last switch or reset. */
   attempt(scenario: string, request: string): number {
-    // Two 32-bit hashes, not the URL itself: a long URL costs the map 16 bytes, not 8 KB.
-    const key = `${hashKey(scenario, request).toString(36)}:${hashKey(request, scenario).toString(36)}`;
-    const n = (this.attempts.get(key) ?? 0) + 1;
-    this.attempts.delete(key);
-    if (this.attempts.size >= ATTEMPTS_LIMIT)
-      this.attempts.delete(this.attempts.keys().next().value as string);
-    this.attempts.set(key, n);
-    return n;
+    return this.attempts.next(scenario, request);
   }
 
   /** Forgets the journal and the attempt counts (`DELETE /__mock/requests`). */

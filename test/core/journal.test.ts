@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Journal, type JournalRecord } from '../../src/core/journal.js';
 
-function record(url: string, headers: JournalRecord['headers'] = {}): JournalRecord {
+function record(url: string, headers: JournalRecord['headers'] = {}, receivedAtNs = 0n): JournalRecord {
   return {
     receivedAtMs: Date.UTC(2025, 2, 1, 12),
+    receivedAtNs,
     method: 'GET',
     url,
     api: null,
@@ -24,6 +25,17 @@ describe('Journal', () => {
       [3, '/c'],
       [4, '/d'],
       [5, '/e'],
+    ]);
+  });
+
+  it('lists entries with their arrival on the monotonic clock, for merging journals', () => {
+    const journal = new Journal(2);
+    journal.add(record('/a', {}, 10n));
+    journal.add(record('/b', {}, 20n));
+    journal.add(record('/c', {}, 30n));
+    expect(journal.timed().map(({ entry, arrivedNs }) => [entry.url, arrivedNs])).toEqual([
+      ['/b', 20],
+      ['/c', 30],
     ]);
   });
 

@@ -36,7 +36,8 @@ describe('cli', () => {
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
       const health = await fetch(`${base}/__mock/health`, { signal: AbortSignal.timeout(5000) });
       expect(health.status).toBe(200);
-      expect(((await health.json()) as { seed: number }).seed).toBe(3);
+      // Without --workers, no cluster: the process started is the one that answers.
+      expect(await health.json()).toMatchObject({ seed: 3, workers: 1, pid: child.pid });
       expect(await terminate(child)).toBe(0);
     } finally {
       child.kill('SIGKILL');

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DIR } from '../../src/scenarios/load-scenarios.js';
@@ -88,6 +89,15 @@ describe('config', () => {
     expect(configFromArgs([], {})).toMatchObject({ corsOrigins: '*' });
   });
 
+  it('reads --workers as a count or auto (one per core), 1 without it', () => {
+    expect(configFromArgs([], {})).toMatchObject({ workers: 1 });
+    expect(configFromArgs(['--workers', '4'], { MOCK_WORKERS: '2' })).toMatchObject({ workers: 4 });
+    expect(configFromArgs([], { MOCK_WORKERS: '64' })).toMatchObject({ workers: 64 });
+    expect(configFromArgs(['--workers=auto'], {})).toMatchObject({
+      workers: Math.min(availableParallelism(), 64),
+    });
+  });
+
   it.each([
     [
       ['--port', '65536'],
@@ -150,6 +160,14 @@ describe('config', () => {
       "Invalid --cors-origin: 'localhost:5173'. Expected an origin such as http://localhost:5173",
     ],
     [[], { MOCK_CORS_ORIGIN: 'http://a.test/app' }, "Invalid MOCK_CORS_ORIGIN: 'http://a.test/app'."],
+    [
+      ['--workers', '0'],
+      {},
+      "Invalid --workers: '0'. Expected a whole number from 1 to 64, or auto (one per core).",
+    ],
+    [['--workers', '65'], {}, "Invalid --workers: '65'. Expected a whole number from 1 to 64"],
+    [[], { MOCK_WORKERS: '2.5' }, "Invalid MOCK_WORKERS: '2.5'. Expected a whole number from 1 to 64"],
+    [[], { MOCK_WORKERS: 'many' }, "Invalid MOCK_WORKERS: 'many'."],
   ])('refuses %j %j with a message naming the flag or variable', (argv, env, message) => {
     expect(() => configFromArgs(argv, env)).toThrowError(ConfigError);
     expect(() => configFromArgs(argv, env)).toThrowError(message);
@@ -179,6 +197,8 @@ describe('config', () => {
       'LOG_LEVEL',
       '--cors-origin',
       'MOCK_CORS_ORIGIN',
+      '--workers',
+      'MOCK_WORKERS',
     ]) {
       expect(HELP).toContain(word);
     }

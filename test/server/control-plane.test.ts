@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { testApp } from '../support/app.js';
 
 describe('control plane', () => {
-  it('reports health: status, version, seed, clock, scenario, APIs and spec hashes', async () => {
+  it('reports health: status, version, seed, clock, scenario, APIs, spec hashes, workers and pid', async () => {
     const res = await request(testApp({ seed: 5 }).app).get('/__mock/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -13,6 +13,8 @@ describe('control plane', () => {
       now: '2025-03-01T12:00:00.000Z',
       clock: 'fixed',
       scenario: 'default',
+      workers: 1,
+      pid: process.pid,
     });
     expect(res.body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(res.body.apis.map((a: { name: string }) => a.name)).toContain('digitalcx');
