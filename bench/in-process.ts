@@ -7,7 +7,8 @@
  *   npx tsx bench/in-process.ts --url '/chatbotcom/reports/…' --header 'Authorization: Bearer x' dist /tmp/old/dist
  *
  * `--cold` sends every request with a seed of its own (X-Mock-Seed), so no cache of derived data
- * can answer it: the cost of a first request.
+ * can answer it: the cost of a first request. `--no-cache` turns the response cache off: the cost of
+ * computing a repeated request's answer from the derived data caches.
  */
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -32,6 +33,7 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string' },
     requests: { type: 'string' },
     cold: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -73,7 +75,9 @@ async function appOf(dir: string): Promise<Express> {
   const base = pathToFileURL(`${resolve(dir)}/server/`).href;
   const { createMockApp } = await import(`${base}app.js`);
   const { createConfig } = await import(`${base}config.js`);
-  return createMockApp(createConfig({ logLevel: 'silent', now: Date.parse(BENCH_NOW) })).app;
+  const responseCache = values['no-cache'] ? { responseCacheBytes: 0 } : {};
+  return createMockApp(createConfig({ logLevel: 'silent', now: Date.parse(BENCH_NOW), ...responseCache }))
+    .app;
 }
 
 const builds = positionals.length > 0 ? positionals : ['dist'];
