@@ -16,12 +16,15 @@ export function cors(origins: Config['corsOrigins']): RequestHandler {
     const origin = req.headers.origin;
     const isPreflight =
       req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
-    if (origin || allowed) res.vary('Origin');
-    // `Origin: null` (sandboxed frames, file: pages) is never echoed back with credentials.
-    const ok = allowed ? origin !== undefined && allowed.has(origin) : origin !== 'null';
+    // The answer depends on the Origin header, so caches must key on it (nothing earlier sets Vary).
+    res.setHeader('Vary', 'Origin');
+    // A request without Origin is not a cross-origin request from a browser (browsers always send
+    // it there): CORS headers would say nothing to it. `Origin: null` (sandboxed frames, file:
+    // pages) is never echoed back with credentials.
+    const ok = origin !== undefined && (allowed ? allowed.has(origin) : origin !== 'null');
     if (ok) {
       // Credentials forbid the `*` wildcard, so the caller's origin is echoed back.
-      res.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+      res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
       res.setHeader('Access-Control-Expose-Headers', EXPOSED);
     }

@@ -27,6 +27,13 @@ describe('cors', () => {
     expect(res.headers['access-control-allow-methods']).toContain('GET');
   });
 
+  it('sends no CORS headers to a client that is not a browser on another origin (no Origin header)', async () => {
+    const res = await send(request(testApp().app).get(DATA).set('Authorization', 'Bearer x'));
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(res.headers.vary).toBe('Origin');
+  });
+
   it('lets a browser script read the pagination and control headers of a real response', async () => {
     const res = await send(
       request(testApp().app)
