@@ -93,7 +93,6 @@ function journal(state: MockState): RequestHandler {
       durationMs: null,
     });
     const record = () => {
-      if (entry.durationMs !== null) return;
       const route = res.locals.route as RouteInfo | undefined;
       entry.api = route?.api ?? null;
       entry.operationId = route?.operationId ?? null;
@@ -103,8 +102,8 @@ function journal(state: MockState): RequestHandler {
       entry.status = res.headersSent ? res.statusCode : null;
       entry.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     };
-    res.on('finish', record);
-    res.on('close', record);
+    // 'close' follows 'finish' on every response, and ends one that never finished (reset, stall).
+    res.once('close', record);
     next();
   };
 }
