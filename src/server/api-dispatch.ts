@@ -6,6 +6,7 @@
  * Express's own mounts, which stay registered behind it.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { invoke } from './chain.js';
 
 /** The layer for some API pipelines by name (URL prefix). */
 export function apiDispatch(routers: readonly { name: string; router: RequestHandler }[]): RequestHandler {
@@ -26,13 +27,6 @@ export function apiDispatch(routers: readonly { name: string; router: RequestHan
       req.url = url;
       next(error);
     };
-    // As Express runs a handler: a throw or a rejected promise goes to the error handler.
-    try {
-      const pending: unknown = router(req, res, done);
-      if (pending instanceof Promise)
-        pending.catch((error: unknown) => done(error ?? new Error('Rejected promise')));
-    } catch (error) {
-      done(error);
-    }
+    invoke(router, req, res, done);
   };
 }

@@ -21,16 +21,21 @@ export function chain(handlers: readonly RequestHandler[]): RequestHandler {
         next();
         return;
       }
-      try {
-        const pending: unknown = handler(req, res, step);
-        if (pending instanceof Promise)
-          pending.catch((failure: unknown) => step(failure ?? new Error('Rejected promise')));
-      } catch (failure) {
-        step(failure);
-      }
+      invoke(handler, req, res, step);
     };
     step();
   };
+}
+
+/** Runs a handler as Express does: a throw or a rejected promise goes to `next` as an error. */
+export function invoke(handler: RequestHandler, req: Request, res: Response, next: NextFunction): void {
+  try {
+    const pending: unknown = handler(req, res, next);
+    if (pending instanceof Promise)
+      pending.catch((failure: unknown) => next(failure ?? new Error('Rejected promise')));
+  } catch (failure) {
+    next(failure);
+  }
 }
 
 /** The path of a request (no query), as `req.path` gives it, without parsing the whole URL. */
