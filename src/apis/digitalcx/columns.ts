@@ -80,15 +80,14 @@ export function csvHeader(delimiter: string): string {
   return csvRecord(COLUMNS, delimiter);
 }
 
-// A handful of type lists recur in every row: their JSON is remembered by their names.
-const typesJson = new Map<string, string>();
+// Rows share one list per combination of types (texts.ts): its JSON is remembered by the list.
+const typesJson = new WeakMap<readonly string[], string>();
 
 function typesText(types: readonly string[]): string {
-  const key = types.join(',');
-  let json = typesJson.get(key);
+  let json = typesJson.get(types);
   if (json === undefined) {
     json = JSON.stringify(types);
-    typesJson.set(key, json);
+    typesJson.set(types, json);
   }
   return json;
 }
