@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { giveUp } from './start-limits.js';
 
 /** The only address the bench talks to. */
 export const HOST = '127.0.0.1';
@@ -68,39 +69,52 @@ export async function stopProcess(server: ServerProcess): Promise<void> {
   await exited;
 }
 
-/** The response of a GET, or undefined while the server is not up yet. */
-async function tryGet(url: string, headers: Record<string, string>): Promise<Response | undefined> {
+/** The status of a GET, or why there was none (the server is not up yet, or too busy to answer). */
+async function tryGet(url: string, headers: Record<string, string>): Promise<number | string> {
   try {
-    return await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
-  } catch {
-    return undefined;
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') return 'no answer within 5 s';
+    const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+    return cause?.code ?? (error instanceof Error ? error.message : String(error));
   }
 }
 
 /**
  * Polls a URL until it answers 200 and returns the milliseconds since `startedAt` (spawn time):
- * the cold start. Fails after `timeoutMs`, or at once if the process exits.
+ * the cold start. Fails at once if the process exits, when it answers something else for 10 s, or
+ * when it is stuck (see start-limits.ts); the message says what the last try saw.
  */
 export async function waitForOk(
   server: ServerProcess,
   url: string,
   headers: Record<string, string>,
   startedAt: number,
-  timeoutMs = 30_000,
 ): Promise<number> {
-  while (performance.now() - startedAt < timeoutMs) {
+  let firstWrong: number | undefined;
+  for (;;) {
     if (server.child.exitCode !== null) {
       throw new Error(`${server.label} exited with ${server.child.exitCode}: ${server.output()}`);
     }
-    const res = await tryGet(url, headers);
-    if (res?.status === 200) {
-      await res.arrayBuffer();
-      return performance.now() - startedAt;
+    const answer = await tryGet(url, headers);
+    const now = performance.now();
+    if (answer === 200) return now - startedAt;
+    if (typeof answer === 'number') firstWrong ??= now;
+    const why = giveUp(
+      cpuSeconds(server.child.pid),
+      now - startedAt,
+      firstWrong === undefined ? 0 : now - firstWrong,
+    );
+    if (why) {
+      const last = typeof answer === 'number' ? `answered ${answer}` : answer;
+      throw new Error(
+        `${server.label} did not answer 200 at ${url}: ${why}; the last try: ${last}. Its output: ${server.output()}`,
+      );
     }
-    if (res) await res.arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error(`${server.label} did not answer 200 at ${url} within ${timeoutMs} ms: ${server.output()}`);
 }
 
 function readProc(path: string): string | undefined {

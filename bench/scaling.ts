@@ -1,4 +1,5 @@
 /** Scaling figures: cost against window size, page depth, and CSV rows per second on a high-volume day. */
+import { packagePath } from '../src/core/paths.js';
 import { ENDPOINTS, HIGH_VOLUME } from './endpoints.js';
 import { urlOfPage } from './pages.js';
 import type { Capabilities } from './probe.js';
@@ -46,6 +47,14 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const endpointOf = (api: string) => ENDPOINTS.find((e) => e.api === api);
 const DCX = ENDPOINTS.find((e) => e.api === 'digitalcx' && e.page === undefined);
 const DCX_HEADERS = { ...(DCX?.headers ?? {}), 'X-Mock-Scenario': HIGH_VOLUME };
+/**
+ * The bench's own scenarios (bench/scenarios): the high-volume day has 43 pages of the default 500
+ * rows, so page 50 is read from the same day in pages of 200 rows.
+ */
+const BENCH_SCENARIOS = packagePath('bench', 'scenarios');
+const PAGES_SCENARIO = 'high-volume-pages';
+const PAGE_SIZE = 200;
+const PAGES_HEADERS = { ...DCX_HEADERS, 'X-Mock-Scenario': PAGES_SCENARIO };
 
 function dcxWindow(hours: number): string {
   const start = END - MS_DAY;
@@ -111,12 +120,16 @@ async function digitalcxWindows(ours: Started, seconds: number): Promise<Series>
 }
 
 async function digitalcxPages(ours: Started, seconds: number): Promise<Series> {
-  const series: Series = { title: 'DigitalCX high-volume day, page N', unit: 'page', points: [] };
+  const series: Series = {
+    title: `DigitalCX high-volume day, page N (${PAGE_SIZE} rows a page)`,
+    unit: 'page',
+    points: [],
+  };
   const first = `${dcxWindow(24)}&paginateData=true`;
   for (const page of [1, 50]) {
-    const found = await urlOfPage(ours.base, first, DCX_HEADERS, page);
+    const found = await urlOfPage(ours.base, first, PAGES_HEADERS, page);
     if ('missing' in found) return { ...series, skipped: `n/a (${found.missing})` };
-    series.points.push(await cost(ours, `page ${page}`, found.url, DCX_HEADERS, seconds, () => page));
+    series.points.push(await cost(ours, `page ${page}`, found.url, PAGES_HEADERS, seconds, () => page));
   }
   return series;
 }
@@ -143,7 +156,7 @@ async function csvRate(ours: Started): Promise<CsvFigure> {
 
 /** Runs every scaling figure against our server, the built CLI. */
 export async function runScaling(caps: Capabilities, seconds: number): Promise<ScalingResult> {
-  const ours = await startOurCli('/__mock/health', {});
+  const ours = await startOurCli('/__mock/health', {}, ['--scenario-dir', BENCH_SCENARIOS]);
   try {
     const series = [await chatlayerSeries(ours, caps, seconds)];
     if (!caps.apis.includes('digitalcx')) {

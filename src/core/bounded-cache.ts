@@ -40,6 +40,14 @@ export class BoundedCache<V> {
     this.total += weight;
   }
 
+  /** The cached value for the key (counted as a use), or undefined: for callers that decide whether to store. */
+  peek(key: string): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    hit.used = true;
+    return hit.value;
+  }
+
   private makeRoom(weight: number): void {
     // Each marked entry is moved once and loses its mark, so the loop ends.
     for (const [oldest, entry] of this.entries) {

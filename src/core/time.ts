@@ -71,7 +71,7 @@ export function parseInstant(text: string): ParsedInstant | undefined {
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 /** 10000-01-01T00:00:00Z: instants before it have a four-digit year. */
-const YEAR_10000 = 253_402_300_800_000;
+export const YEAR_10000 = 253_402_300_800_000;
 
 /**
  * Date#toISOString for an instant in years 1970–9999, from the civil calendar of its day (Howard

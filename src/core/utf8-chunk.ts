@@ -4,23 +4,33 @@
  * every record again, and a record with a character beyond Latin-1 makes the whole string two-byte).
  */
 export class Utf8Chunk {
-  private buffer: Buffer;
-  private length = 0;
+  protected buffer: Buffer;
+  protected length = 0;
 
   constructor(expectedBytes = 64 * 1024) {
     this.buffer = Buffer.allocUnsafe(Math.max(1024, expectedBytes));
   }
 
+  /** Makes room for `bytes` more bytes. */
+  protected reserve(bytes: number): void {
+    if (this.buffer.length - this.length >= bytes) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(bigger, 0, 0, this.length);
+    this.buffer = bigger;
+  }
+
   /** Appends a string's UTF-8 bytes. */
   add(text: string): void {
     // A UTF-16 code unit never takes more than three UTF-8 bytes.
-    const room = text.length * 3;
-    if (this.buffer.length - this.length < room) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + room));
-      this.buffer.copy(bigger, 0, 0, this.length);
-      this.buffer = bigger;
-    }
+    this.reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** Appends bytes already encoded. */
+  addBytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   /** The bytes so far (a view, not a copy). */

@@ -89,6 +89,19 @@ describe('BoundedCache', () => {
       expect(cache.weight).toBeLessThanOrEqual(50);
     }
   });
+
+  it('peeks at a stored value without computing one, and the peek counts as a use', () => {
+    const cache = new BoundedCache<string>(2);
+    const weigh = () => 1;
+    expect(cache.peek('a')).toBeUndefined();
+    cache.get('a', () => 'x', weigh);
+    cache.get('b', () => 'y', weigh);
+    expect(cache.peek('a')).toBe('x');
+    cache.get('c', () => 'z', weigh); // b, not a, goes
+    expect(cache.peek('a')).toBe('x');
+    expect(cache.peek('b')).toBeUndefined();
+    expect(cache.weight).toBe(2);
+  });
 });
 
 describe('BoundedCache peek and set', () => {

@@ -1,5 +1,6 @@
 /** The interaction-log columns, in the documented order, and how a row is written as CSV or JSON. */
-import { csvField, csvRecord } from '../../core/csv.js';
+import { csvRecord } from '../../core/csv.js';
+import type { CsvChunk } from '../../core/csv-chunk.js';
 import { isoMs } from '../../core/time.js';
 import type { Interaction } from './interactions.js';
 
@@ -79,33 +80,52 @@ export function csvHeader(delimiter: string): string {
   return csvRecord(COLUMNS, delimiter);
 }
 
-// A handful of type lists recur in every row: their JSON is remembered by their names.
-const typesJson = new Map<string, string>();
+// Rows share one list per combination of types (texts.ts): its JSON is remembered by the list.
+const typesJson = new WeakMap<readonly string[], string>();
 
 function typesText(types: readonly string[]): string {
-  const key = types.join(',');
-  let json = typesJson.get(key);
+  let json = typesJson.get(types);
   if (json === undefined) {
     json = JSON.stringify(types);
-    typesJson.set(key, json);
+    typesJson.set(types, json);
   }
   return json;
 }
 
 /**
- * Ids, timestamps, booleans, numbers, culture codes and type names never hold a quote, a line break
- * or one of these delimiters: with one of them, those fields need no quoting test.
+ * One CSV record, written into the chunk: nulls are empty fields, booleans True/False as the API
+ * writes them. The fields of jsonRow in column order, written straight from the row (a day is tens
+ * of thousands of rows); ids, numbers and timestamps need no quoting test (see CsvChunk.plainText).
  */
-const PLAIN_DELIMITERS = new Set([',', '|', ';', '\t']);
-
-/**
- * One CSV record: nulls are empty fields, booleans True/False as the API writes them. The fields of
- * jsonRow in column order, written straight from the row (a day is tens of thousands of rows).
- */
-export function csvRow(row: Interaction, withUserInfo: boolean, delimiter: string): string {
+export function writeCsvRow(out: CsvChunk, row: Interaction, withUserInfo: boolean): void {
   const info = withUserInfo ? row.userInfo() : undefined;
-  const d = delimiter;
-  const f = (value: string | null) => csvField(value ?? '', d);
-  const p = PLAIN_DELIMITERS.has(d) ? (value: string | null) => value ?? '' : f;
-  return `${p(String(row.logId))}${d}${p(row.interactionUuid)}${d}${p(row.originatingInteractionUuid)}${d}${p(row.sessionUuid)}${d}${p(row.sessionIsActive ? 'True' : 'False')}${d}${p(isoMs(row.timestampStart))}${d}${p(isoMs(row.timestampEnd))}${d}${p(row.culture)}${d}${p(row.mainInteractionType)}${d}${f(typesText(row.allInteractionTypes))}${d}${f(row.interactionValue)}${d}${f(row.outputText)}${d}${f(row.outputMetadata)}${d}${f(row.articleIds)}${d}${f(row.dialogPaths)}${d}${p(row.tDialogStatus)}${d}${p(row.recognitionType)}${d}${p(row.recognitionQuality === null ? null : String(row.recognitionQuality))}${d}${f(row.recognitionDetails)}${d}${f(row.generativeAISources)}${d}${f(row.articles)}${d}${f(row.faqsFound)}${d}${f(row.contexts)}${d}${f(row.pages)}${d}${f(row.linkclickInfo)}${d}${f(row.feedbackInfo)}${d}${f(info?.additional ?? '')}${d}${f(info?.variables ?? '')}\r\n`;
+  out.integer(row.logId);
+  out.plainText(row.interactionUuid);
+  out.plainText(row.originatingInteractionUuid ?? '');
+  out.plainText(row.sessionUuid);
+  out.plainText(row.sessionIsActive ? 'True' : 'False');
+  out.isoMs(row.timestampStart);
+  out.isoMs(row.timestampEnd);
+  out.field(row.culture);
+  out.field(row.mainInteractionType);
+  out.field(typesText(row.allInteractionTypes));
+  out.field(row.interactionValue ?? '');
+  out.field(row.outputText ?? '');
+  out.field(row.outputMetadata ?? '');
+  out.field(row.articleIds);
+  out.field(row.dialogPaths);
+  out.field(row.tDialogStatus);
+  out.field(row.recognitionType);
+  out.plainText(row.recognitionQuality === null ? '' : String(row.recognitionQuality));
+  out.field(row.recognitionDetails);
+  out.field(row.generativeAISources);
+  out.field(row.articles);
+  out.field(row.faqsFound);
+  out.field(row.contexts);
+  out.field(row.pages);
+  out.field(row.linkclickInfo);
+  out.field(row.feedbackInfo);
+  out.text(info?.additional ?? '');
+  out.text(info?.variables ?? '');
+  out.endRecord();
 }

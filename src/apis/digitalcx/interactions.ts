@@ -3,12 +3,21 @@
  * interactions, in time order. Pure: (seed, project, hour, knobs) → rows.
  */
 import type { Knobs } from '../../core/knobs.js';
-import { Rng } from '../../core/rng.js';
+import { hashFrom, hashState, Rng } from '../../core/rng.js';
 import { MS_HOUR } from '../../core/time.js';
 import { conversationsInHour } from '../../core/world.js';
 import { DIALOGS, EVENTS, FAQS, type Faq, PAGES } from './catalog.js';
-import { type InteractionType, maskOf } from './interaction-types.js';
+import { INTERACTION_FLAGS, type InteractionType } from './interaction-types.js';
 import { type Project, tenantOf } from './project.js';
+import {
+  FEEDBACK,
+  recognitionDetails,
+  TYPE_LISTS,
+  type TypeList,
+  textsOfFaq,
+  textsOfPage,
+  textsOfStep,
+} from './texts.js';
 import { lazyUserInfo, type UserInfo } from './user-info.js';
 
 /** Where the session was published and how it was opened (not columns: they only filter). */
@@ -26,7 +35,7 @@ export interface Interaction {
   timestampEnd: number;
   culture: string;
   mainInteractionType: InteractionType;
-  allInteractionTypes: InteractionType[];
+  allInteractionTypes: readonly InteractionType[];
   allMask: number;
   mainMask: number;
   interactionValue: string | null;
@@ -56,6 +65,8 @@ const MAX_SESSIONS_PER_HOUR = 20_000;
 /** LogIds are hour * this + rank: increasing with time, unique per project. */
 const LOG_IDS_PER_HOUR = 1_000_000;
 
+const GENERATIVE_AI = INTERACTION_FLAGS.GenerativeAI;
+
 function sessionSetting(rng: Rng): { environment: Environment; sessionMode: SessionMode } {
   // Staging engines get Test sessions, as the vendor doc says they should.
   if (rng.chance(0.08)) return { environment: 'Staging', sessionMode: 'Test' };
@@ -68,7 +79,7 @@ function sessionSetting(rng: Rng): { environment: Environment; sessionMode: Sess
 interface Draft {
   offsetMs: number;
   main: InteractionType;
-  all: InteractionType[];
+  all: TypeList;
   value: string | null;
   output: string | null;
   metadata: string | null;
@@ -82,11 +93,18 @@ interface Draft {
   feedback: string;
 }
 
+const WELCOME = 'Hi! How can I help you today?';
+const NO_MATCH = "Sorry, I didn't understand that. Could you rephrase your question?";
+const NO_MATCH_INPUTS = ['asdf', 'hello?', 'ok', 'thanks', '???'];
+const DIALOG_STATUSES = ['InProgress', 'Completed', 'Aborted'];
+
+// The texts below come from texts.ts, built once per catalog entry; the draws from the stream are
+// what they were when each row built its own (the bytes of a seed's log are pinned by tests).
 function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active: boolean): Draft {
   const d: Draft = {
     offsetMs: 0,
     main: 'QA',
-    all: ['QA'],
+    all: TYPE_LISTS.QA,
     value: null,
     output: null,
     metadata: null,
@@ -107,14 +125,14 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
       d.value = event;
       // An event that starts a dialog: "event triggers dialog → event + dialog".
       if (rng.chance(0.3)) {
-        d.all = ['Event', 'Dialog'];
-        d.dialog = JSON.stringify([`${rng.pick(DIALOGS).name}/start`]);
-      } else d.all = ['Event'];
-      d.output = event === 'welcome' ? 'Hi! How can I help you today?' : null;
+        d.all = TYPE_LISTS.EventDialog;
+        d.dialog = textsOfStep(rng.pick(DIALOGS), 'start').path;
+      } else d.all = TYPE_LISTS.Event;
+      d.output = event === 'welcome' ? WELCOME : null;
       d.recognitionType = 'Event';
     } else {
       d.main = 'DataRetrieval';
-      d.all = ['DataRetrieval'];
+      d.all = TYPE_LISTS.DataRetrieval;
       d.recognitionType = 'DataRetrieval';
     }
     return d;
@@ -124,9 +142,9 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
   const r = rng.next();
   if (first && r < 0.5) {
     d.main = 'Event';
-    d.all = ['Event'];
+    d.all = TYPE_LISTS.Event;
     d.value = 'welcome';
-    d.output = 'Hi! How can I help you today?';
+    d.output = WELCOME;
     d.recognitionType = 'Event';
     return d;
   }
@@ -136,85 +154,64 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
     d.value = rng.pick(faq.questions);
     d.quality = Math.round((0.55 + rng.next() * 0.45) * 1000) / 1000;
     d.recognitionType = 'Classifier';
+    const texts = textsOfFaq(faq);
     if (rng.chance(0.12)) {
-      d.all = ['QA', 'GenerativeAI'];
-      d.output = `${faq.answer} (summarised from our help centre)`;
+      d.all = TYPE_LISTS.QAGenerative;
+      d.output = texts.summarised;
     } else {
-      d.all = ['QA'];
+      d.all = TYPE_LISTS.QA;
       d.output = faq.answer;
     }
-    d.metadata = JSON.stringify({ articleId: faq.articleId, confidence: d.quality });
+    d.metadata = texts.metadata(d.quality);
   } else if (r < 0.6) {
     d.main = 'FaqClick';
-    d.all = ['FaqClick'];
+    d.all = TYPE_LISTS.FaqClick;
     d.faq = faq;
     d.value = faq.title;
     d.output = faq.answer;
     d.recognitionType = 'Click';
   } else if (r < 0.68) {
     d.main = 'FaqSearch';
-    d.all = ['FaqSearch'];
+    d.all = TYPE_LISTS.FaqSearch;
     d.faq = faq;
-    d.value = (faq.questions[0] ?? faq.title).split(' ').slice(0, 3).join(' ');
+    d.value = textsOfFaq(faq).searchValue;
     d.recognitionType = 'Search';
   } else if (r < 0.78) {
     const dialog = rng.pick(DIALOGS);
     const transactional = rng.chance(0.5);
     d.main = transactional ? 'TransactionalDialog' : 'Dialog';
-    d.all = [d.main];
+    d.all = transactional ? TYPE_LISTS.TransactionalDialog : TYPE_LISTS.Dialog;
     d.value = rng.pick(faqs).questions[0] ?? '';
-    const step = rng.pick(dialog.steps);
-    d.output = `(${dialog.name}) ${step}`;
-    d.dialog = JSON.stringify([`${dialog.name}/${step}`]);
-    d.dialogStatus = transactional ? rng.pick(['InProgress', 'Completed', 'Aborted']) : '';
+    const step = textsOfStep(dialog, rng.pick(dialog.steps));
+    d.output = step.output;
+    d.dialog = step.path;
+    d.dialogStatus = transactional ? rng.pick(DIALOG_STATUSES) : '';
     d.recognitionType = 'Dialog';
   } else if (r < 0.86) {
     d.main = 'LinkClick';
-    d.all = ['LinkClick'];
-    const page = rng.pick(PAGES);
-    d.value = `https://www.example-shop.com${page}`;
-    d.linkclick = JSON.stringify({ url: d.value, label: faq.title });
+    d.all = TYPE_LISTS.LinkClick;
+    const page = textsOfPage(rng.pick(PAGES));
+    d.value = page.url;
+    d.linkclick = page.linkclick(faq);
     d.originating = true;
     d.recognitionType = 'Click';
   } else if (r < 0.92) {
     d.main = 'Feedback';
-    d.all = ['Feedback'];
+    d.all = TYPE_LISTS.Feedback;
     const positive = rng.chance(0.7);
     d.value = positive ? 'positive' : 'negative';
-    d.feedback = JSON.stringify({ score: positive ? 1 : -1, comment: positive ? '' : 'Not what I asked' });
+    d.feedback = positive ? FEEDBACK.positive : FEEDBACK.negative;
     d.originating = true;
     d.recognitionType = 'Feedback';
   } else {
     d.main = 'QA';
-    d.all = ['QA'];
-    d.value = rng.pick(['asdf', 'hello?', 'ok', 'thanks', '???']);
-    d.output = "Sorry, I didn't understand that. Could you rephrase your question?";
+    d.all = TYPE_LISTS.QA;
+    d.value = rng.pick(NO_MATCH_INPUTS);
+    d.output = NO_MATCH;
     d.quality = Math.round(rng.next() * 0.3 * 1000) / 1000;
     d.recognitionType = 'NoMatch';
   }
   return d;
-}
-
-/** The JSON columns an FAQ article fills: the same text for every row that shows it. */
-interface FaqColumns {
-  articleIds: string;
-  articles: string;
-  generativeAISources: string;
-}
-
-const faqColumns = new WeakMap<Faq, FaqColumns>();
-
-function columnsOf(faq: Faq): FaqColumns {
-  let columns = faqColumns.get(faq);
-  if (!columns) {
-    columns = {
-      articleIds: JSON.stringify([faq.articleId]),
-      articles: JSON.stringify([{ id: faq.articleId, title: faq.title }]),
-      generativeAISources: JSON.stringify([`kb://articles/${faq.articleId}`]),
-    };
-    faqColumns.set(faq, columns);
-  }
-  return columns;
 }
 
 /** Every interaction of the sessions that start in one hour, in time order, with their LogIds. */
@@ -231,8 +228,10 @@ export function interactionsInHour(
   );
   const hourStart = hourIndex * MS_HOUR;
   const rows: Interaction[] = [];
+  // Rng.derive(seed, 'digitalcx', tenant, 'session', hourIndex, s), the shared prefix hashed once.
+  const sessionKeys = hashState(seed, 'digitalcx', tenant, 'session', hourIndex);
   for (let s = 0; s < sessions; s++) {
-    const rng = Rng.derive(seed, 'digitalcx', tenant, 'session', hourIndex, s);
+    const rng = new Rng(hashFrom(sessionKeys, s));
     const sessionUuid = rng.uuid();
     const culture = project.cultures[rng.weightedIndex(project.cultureWeights)] as string;
     const faqs = FAQS[culture] ?? FAQS.en ?? [];
@@ -242,11 +241,7 @@ export function interactionsInHour(
     const page = rng.pick(PAGES);
     const info = lazyUserInfo(rng, page);
     // The session's page is in every one of its rows.
-    const contexts = JSON.stringify([
-      { name: 'page', value: page },
-      { name: 'channel', value: 'web' },
-    ]);
-    const pages = JSON.stringify([page]);
+    const { contexts, pages } = textsOfPage(page);
     // Sessions fit inside their hour, so an hour's rows never spill into the next.
     let at = hourStart + rng.int(0, 47 * 60) * 1000 + rng.int(0, 999);
     let previousUuid: string | null = null;
@@ -255,7 +250,7 @@ export function interactionsInHour(
       const uuid = rng.uuid();
       const start = at;
       const end = start + rng.int(40, 1800);
-      const faq = d.faq && columnsOf(d.faq);
+      const faq = d.faq && textsOfFaq(d.faq);
       rows.push({
         logId: 0, // set once the hour's rows are in order
         interactionUuid: uuid,
@@ -266,9 +261,9 @@ export function interactionsInHour(
         timestampEnd: end,
         culture,
         mainInteractionType: d.main,
-        allInteractionTypes: d.all,
-        allMask: maskOf(d.all),
-        mainMask: maskOf([d.main]),
+        allInteractionTypes: d.all.types,
+        allMask: d.all.mask,
+        mainMask: INTERACTION_FLAGS[d.main],
         interactionValue: d.value,
         outputText: d.output,
         outputMetadata: d.metadata,
@@ -277,8 +272,8 @@ export function interactionsInHour(
         tDialogStatus: d.dialogStatus,
         recognitionType: d.recognitionType,
         recognitionQuality: d.quality,
-        recognitionDetails: d.quality === null ? '' : JSON.stringify({ model: 'nlu-v3', score: d.quality }),
-        generativeAISources: d.all.includes('GenerativeAI') && faq ? faq.generativeAISources : '',
+        recognitionDetails: d.quality === null ? '' : recognitionDetails(d.quality),
+        generativeAISources: (d.all.mask & GENERATIVE_AI) !== 0 && faq ? faq.generativeAISources : '',
         articles: faq ? faq.articles : '[]',
         faqsFound: d.main === 'FaqSearch' && faq ? faq.articleIds : '[]',
         contexts,

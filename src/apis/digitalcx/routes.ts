@@ -1,12 +1,13 @@
 /** DigitalCX handlers: thin glue between validated requests, the log reader and the wire format. */
 import type { Response } from 'express';
 import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { CsvChunk } from '../../core/csv-chunk.js';
 import { MockError } from '../../core/errors.js';
 import { hashKey } from '../../core/rng.js';
 import { streamChunks } from '../../core/stream.js';
 import { decodeToken, encodeToken } from '../../core/tokens.js';
 import { Utf8Chunk } from '../../core/utf8-chunk.js';
-import { csvHeader, csvRow, jsonRow } from './columns.js';
+import { csvHeader, jsonRow, writeCsvRow } from './columns.js';
 import type { Interaction } from './interactions.js';
 import { readHours, readPage } from './log-reader.js';
 import { projectOf } from './project.js';
@@ -48,8 +49,8 @@ function* bodyChunks(
   yield Buffer.from(csvHeader(delimiter));
   for (const rows of rowGroups) {
     if (rows.length === 0) continue;
-    const chunk = new Utf8Chunk(rows.length * RECORD_BYTES);
-    for (const row of rows) chunk.add(csvRow(row, userInfo, delimiter));
+    const chunk = new CsvChunk(delimiter, rows.length * RECORD_BYTES);
+    for (const row of rows) writeCsvRow(chunk, row, userInfo);
     yield chunk.bytes();
   }
 }
