@@ -24,7 +24,7 @@ export class BoundedCache<V> {
     return value;
   }
 
-  /** The cached value for the key (marked as used), or undefined. */
+  /** The cached value for the key (counted as a use), or undefined: for callers that decide whether to store. */
   peek(key: string): V | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
@@ -38,14 +38,6 @@ export class BoundedCache<V> {
     this.makeRoom(weight);
     this.entries.set(key, { value, weight, used: false });
     this.total += weight;
-  }
-
-  /** The cached value for the key (counted as a use), or undefined: for callers that decide whether to store. */
-  peek(key: string): V | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    hit.used = true;
-    return hit.value;
   }
 
   private makeRoom(weight: number): void {
