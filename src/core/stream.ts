@@ -1,8 +1,11 @@
 /** Writes a large body in chunks, honouring back-pressure and stopping when the client goes away. */
 import type { Response } from 'express';
 
-/** Bytes the response may hold unsent before the stream waits for them to drain. */
-const BUFFERED_BYTES = 1 << 20;
+/**
+ * Bytes the response may hold unsent before the stream waits for them to drain: enough to build the
+ * next hour while the socket sends this one, and no more (32 clients streaming hold 8 MB, not 32).
+ */
+const BUFFERED_BYTES = 256 * 1024;
 
 /** Resolves on the first of 'drain' or 'close', removing both listeners. */
 function drainedOrClosed(res: Response): Promise<void> {
@@ -28,7 +31,7 @@ export async function streamChunks(res: Response, chunks: Iterable<string | Uint
     for (const chunk of chunks) {
       if (closed || res.destroyed) return;
       if (chunk.length === 0) continue;
-      // Back-pressure from a buffered megabyte, not from Node's 16 KB mark: the next chunk is built
+      // Back-pressure from BUFFERED_BYTES, not from Node's 16 KB mark: the next chunk is built
       // while the socket sends this one, and memory stays bounded (a chunk plus this much).
       if (!res.write(chunk) && res.writableLength > BUFFERED_BYTES) {
         await drainedOrClosed(res);
