@@ -103,12 +103,15 @@ function scalingSection(scaling: ScalingResult): string {
     ]);
     const header = [s.unit, 'ms per request', ...(perUnit ? [`µs per ${one}`] : [])];
     const trend = perUnit ? `\n\nCost per ${one} of the largest window: ${num(growth(s), 2)}× the next.` : '';
-    return `**${s.title}** (median of sequential requests)\n\n${table(header, rows)}${trend}`;
+    const how = s.fresh
+      ? 'median of sequential requests, each with a seed of its own: generated, not looked up'
+      : 'median of sequential requests of one seed, with the response cache off';
+    return `**${s.title}** (${how})\n\n${table(header, rows)}${trend}`;
   });
   const csv =
     typeof scaling.csv === 'string'
       ? `**CSV streaming**: ${scaling.csv}`
-      : `**CSV streaming** of a whole high-volume DigitalCX day: ${scaling.csv.rows} rows, ${num(scaling.csv.megabytes, 1)} MB in ${num(scaling.csv.seconds, 2)} s = **${num(scaling.csv.rowsPerSecond)} rows/s** (median of 3); ${num(scaling.csv.rowsPerCpuSecond)} rows per server CPU-second.`;
+      : `**CSV streaming** of a whole high-volume DigitalCX day: ${scaling.csv.rows} rows, ${num(scaling.csv.megabytes, 1)} MB in ${num(scaling.csv.seconds, 2)} s = **${num(scaling.csv.rowsPerSecond)} rows/s** (median of 3, response cache off); ${num(scaling.csv.rowsPerCpuSecond)} rows per server CPU-second.`;
   return [...parts, csv, ...(scaling.note ? [`Note: ${scaling.note}.`] : [])].join('\n\n');
 }
 
