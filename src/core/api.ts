@@ -83,6 +83,8 @@ export interface ApiModule {
   documentedError(status: number, operation: SpecOperation): MockError;
   /** Named documented errors scenarios can force (e.g. DigitalCX's one per limit). */
   errors?: Readonly<Record<string, NamedError>>;
+  /** Forgets what requests to this app created (records, uploads): a test's leftovers (startMockServer reset). */
+  forget?(app: object): void;
   /**
    * Operations whose answer reads server state (records created by earlier requests): never answered
    * from the response cache. Every other GET must be a function of seed, clock, scenario and request.

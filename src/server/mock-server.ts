@@ -1,10 +1,12 @@
 /** startMockServer: the mock in-process for a test suite, on a free port, with handles to steer and read it. */
+
 import { MockError } from '../core/errors.js';
 import type { JournalEntry } from '../core/journal.js';
 import type { Scenario } from '../core/scenario.js';
 import { createMockApp, type MockApp } from './app.js';
 import { type Config, ConfigError } from './config.js';
 import { apiUrls, baseUrl, drain, listen } from './listen.js';
+import { API_MODULES } from './registry.js';
 import { configFromOptions, type MockServerOptions } from './server-options.js';
 
 /** A running mock. */
@@ -21,7 +23,10 @@ export interface MockServer {
   setScenario(name: string): void;
   /** The requests received so far, oldest first (like GET /__mock/requests). */
   requests(): JournalEntry[];
-  /** Forgets the requests and restores the scenario it started with: call it between tests. */
+  /**
+   * Forgets the requests and what they created (General Bots reports) and restores the scenario it
+   * started with: call it between tests.
+   */
   reset(): void;
   /** Stops listening and lets requests in flight finish. */
   close(): Promise<void>;
@@ -63,6 +68,7 @@ export async function startMockServer(
     reset: () => {
       state.journal.clear();
       state.setScenario(initialScenario);
+      for (const module of API_MODULES) module.forget?.(app);
     },
     close: () => {
       closed ??= drain(server);

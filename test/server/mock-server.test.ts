@@ -68,6 +68,29 @@ describe('startMockServer', () => {
     expect(normal.text.trim().split('\r\n').length).toBeGreaterThan(1);
   });
 
+  it('forgets the reports tests created on reset', async () => {
+    running = await startMockServer({ now: NOW });
+    const reports = `${running.urls.generalbots}/api/v1/analytics/reports`;
+    const auth = { Authorization: 'Bearer admin' };
+    const count = async () =>
+      (
+        (await (await fetch(reports, { headers: auth, signal: AbortSignal.timeout(5_000) })).json()) as {
+          data: { total: number };
+        }
+      ).data.total;
+    const seeded = await count();
+    const created = await fetch(reports, {
+      signal: AbortSignal.timeout(5_000),
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'usage', format: 'json' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await count()).toBe(seeded + 1);
+    running.reset();
+    expect(await count()).toBe(seeded);
+  });
+
   it('stops listening on close, and a second close is harmless', async () => {
     const server = await startMockServer();
     await server.close();

@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
+import { forgetReports } from './reports.js';
 import { handlers } from './routes.js';
 import { API } from './scope.js';
 
@@ -109,6 +110,7 @@ export const generalbots: ApiModule = {
   handlers,
   // GET /reports lists the reports created in this process.
   statefulOperations: new Set(['listReports']),
+  forget: forgetReports,
   authenticate,
   sendError,
   documentedError(status) {

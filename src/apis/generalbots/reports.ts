@@ -127,6 +127,11 @@ function shelfKey(seed: number, account: string): string {
   return `${seed}|${account}`;
 }
 
+/** Forgets every report created through an app. */
+export function forgetReports(app: object): void {
+  stores.delete(app);
+}
+
 /** Remembers a created report (the oldest one goes when the store is full). */
 export function remember(app: object, scope: Scope, report: Report): void {
   let byAccount = stores.get(app);
