@@ -22,8 +22,21 @@ function wantsJson(input: OperationInput): boolean {
 
 /** Bytes a record takes, about: a chunk is sized for its rows up front. */
 const RECORD_BYTES = 600;
+/**
+ * Records per chunk at most: a busy hour's rows go out in several chunks of about 150 KB, so that
+ * each of many concurrent streams holds one small chunk, not a megabyte, while the socket drains.
+ */
+const CHUNK_ROWS = 256;
 
-/** The body, one hour of rows per chunk, as UTF-8 bytes (see core/utf8-chunk.ts). */
+/** Slices of at most CHUNK_ROWS rows, hour after hour. */
+function* slices(rowGroups: Iterable<Interaction[]>): Generator<Interaction[]> {
+  for (const rows of rowGroups) {
+    if (rows.length <= CHUNK_ROWS) yield rows;
+    else for (let at = 0; at < rows.length; at += CHUNK_ROWS) yield rows.slice(at, at + CHUNK_ROWS);
+  }
+}
+
+/** The body, a chunk of at most CHUNK_ROWS rows at a time, as UTF-8 bytes (see core/utf8-chunk.ts). */
 function* bodyChunks(
   rowGroups: Iterable<Interaction[]>,
   json: boolean,
@@ -33,7 +46,7 @@ function* bodyChunks(
   if (json) {
     yield Buffer.from('[');
     let first = true;
-    for (const rows of rowGroups) {
+    for (const rows of slices(rowGroups)) {
       if (rows.length === 0) continue;
       const chunk = new Utf8Chunk(rows.length * RECORD_BYTES);
       for (const row of rows) {
@@ -47,7 +60,7 @@ function* bodyChunks(
     return;
   }
   yield Buffer.from(csvHeader(delimiter));
-  for (const rows of rowGroups) {
+  for (const rows of slices(rowGroups)) {
     if (rows.length === 0) continue;
     const chunk = new CsvChunk(delimiter, rows.length * RECORD_BYTES);
     for (const row of rows) writeCsvRow(chunk, row, userInfo);
