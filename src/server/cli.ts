@@ -5,7 +5,7 @@ import { watchScenarios } from '../scenarios/watch-scenarios.js';
 import { createMockApp } from './app.js';
 import { bannerLines } from './banner.js';
 import { configFromArgs, HELP } from './config.js';
-import { keepYoungGenerationSmall } from './heap.js';
+import { tuneHeap } from './heap.js';
 import { baseUrl, drain, listen } from './listen.js';
 import { API_MODULES } from './registry.js';
 import { startupProblem } from './startup-problem.js';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  keepYoungGenerationSmall(config.nodeFlags);
+  tuneHeap(config.nodeFlags);
   // With --workers the cluster code takes over; with one process it is never loaded.
   if (config.workers > 1) return (await import('./cluster.js')).serveClustered(config);
   const { app, state, specs } = orExit(() => createMockApp(config));
