@@ -1,4 +1,5 @@
 /** createApp(config): the whole mock as an Express app, built without listening. */
+import type { RequestListener } from 'node:http';
 import express, {
   type Express,
   type NextFunction,
@@ -21,6 +22,7 @@ import { type ControlSync, localSync } from './control-sync.js';
 import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
 import { installFastJson } from './fast-json.js';
+import { withFastLane } from './fast-lane.js';
 import { API_MODULES } from './registry.js';
 import { createLogger, requestLog } from './request-log.js';
 import { ResponseCache } from './response-cache.js';
@@ -36,6 +38,8 @@ const NOT_JOURNALED = /^\/(__mock|docs)(\/|$)/;
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
   app: Express;
+  /** What a server should listen with: cached answers first (fast-lane.ts), then the app. */
+  listener: RequestListener;
   state: MockState;
   specs: ReadonlyMap<string, LoadedSpec>;
   logger: Logger;
@@ -138,15 +142,12 @@ export function createMockApp(
   }));
   // The front of the app runs for every request: one layer (see chain.ts). API prefixes never
   // collide with /__mock and /docs, so the API dispatch is tried before the control plane.
-  app.use(
-    chain([
-      urlLimit,
-      ...(config.logLevel !== 'silent' ? [requestLog(logger)] : []),
-      corsFor(config),
-      journal(state),
-      apiDispatch(routers),
-    ]),
-  );
+  const front = [
+    ...(config.logLevel !== 'silent' ? [requestLog(logger)] : []),
+    corsFor(config),
+    journal(state),
+  ];
+  app.use(chain([urlLimit, ...front, apiDispatch(routers)]));
 
   if (!config.admin) {
     // Container health checks probe it: it stays when the rest of the control plane is off.
@@ -187,7 +188,9 @@ export function createMockApp(
       .status(500)
       .json({ error: { status: 500, code: 'internal_error', message: 'Internal error in the mock.' } });
   });
-  return { app, state, specs, logger };
+  const apis = new Set(modules.map((m) => m.name.toLowerCase()));
+  const listener = withFastLane({ app, config, state, cache, apis, front, maxUrlLength: MAX_URL_LENGTH });
+  return { app, listener, state, specs, logger };
 }
 
 /** The Express app for a config (see createMockApp for the state behind it). */

@@ -31,13 +31,13 @@ async function main(): Promise<void> {
   tuneHeap(config.nodeFlags);
   // With --workers the cluster code takes over; with one process it is never loaded.
   if (config.workers > 1) return (await import('./cluster.js')).serveClustered(config);
-  const { app, state, specs } = orExit(() => createMockApp(config));
+  const { listener, state, specs } = orExit(() => createMockApp(config));
   const watching =
     config.watch &&
     watchScenarios(config, state, apiFacts(API_MODULES), (line) => {
       if (config.logLevel !== 'silent') process.stderr.write(`bot-analytics-mock: ${line}\n`);
     });
-  const server = await listen(app, config.port, config.host).catch((error: Error) => {
+  const server = await listen(listener, config.port, config.host).catch((error: Error) => {
     process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
     process.exit(1);
   });

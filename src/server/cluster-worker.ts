@@ -30,11 +30,11 @@ export async function runWorker(config: Config): Promise<void> {
     if (!problem) throw error;
     return fail(problem.code, problem.message);
   }
-  const { app, state, specs } = built;
+  const { listener, state, specs } = built;
   // Ctrl-C reaches every process of the terminal's group: the primary decides, and tells each worker to drain.
   process.on('SIGINT', () => {});
   await (sync as WorkerSync).join();
-  const server = await listen(app, config.port, config.host).catch((error: Error) =>
+  const server = await listen(listener, config.port, config.host).catch((error: Error) =>
     fail(1, `bot-analytics-mock: ${error.message}`),
   );
 

@@ -1,7 +1,6 @@
 /** Listening and stopping, shared by the CLI and startMockServer: timeouts, URLs, a graceful drain. */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 
 /** How long a slow or stuck client may hold a connection (milliseconds). */
 export interface Timeouts {
@@ -25,7 +24,7 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 
 /** Starts listening; resolves once the port is bound, rejects with a message naming host and port. */
 export function listen(
-  app: Express,
+  listener: RequestListener,
   port: number,
   host: string,
   timeouts: Timeouts = DEFAULT_TIMEOUTS,
@@ -39,7 +38,7 @@ export function listen(
         keepAliveTimeout: timeouts.keepAlive,
         connectionsCheckingInterval: timeouts.checkEvery,
       },
-      app,
+      listener,
     );
     server.once('listening', () => {
       // After start-up (e.g. EMFILE under a flood of connections): say so instead of crashing unheard.

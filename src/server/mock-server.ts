@@ -51,8 +51,8 @@ export async function startMockServer(
   scenarios: readonly Scenario[] = [],
 ): Promise<MockServer> {
   const config = configFromOptions(options);
-  const { app, state, specs } = buildApp(config, scenarios);
-  const server = await listen(app, config.port, config.host);
+  const { app, listener, state, specs } = buildApp(config, scenarios);
+  const server = await listen(listener, config.port, config.host);
   const url = baseUrl(server, config.host);
   const initialScenario = state.scenario.name;
   let closed: Promise<void> | undefined;

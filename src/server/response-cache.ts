@@ -90,6 +90,11 @@ export class ResponseCache {
     return `${seed}\u0000${now}\u0000${scenarioId(scenario)}\u0000${url}\u0000${headerPart(req)}`;
   }
 
+  /** Whether an answer is recorded for the key. */
+  holds(key: string): boolean {
+    return this.entries.peek(key) !== undefined;
+  }
+
   /** Sends the recorded answer for the key, if there is one; returns its operation id. */
   answer(key: string, res: Response): string | undefined {
     const hit = this.entries.peek(key);
