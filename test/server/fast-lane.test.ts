@@ -1,55 +1,22 @@
-import { createServer, request as httpRequest, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MockApp } from '../../src/server/app.js';
 import type { Config } from '../../src/server/config.js';
 import { testApp } from '../support/app.js';
+import { closeServers, sendRaw, serve, type WireAnswer } from '../support/wire.js';
 
 const MONTH = '/chatbotcom/reports/conversations?from=2025-02-01&to=2025-03-01&dimension=day';
 const BEARER = { authorization: 'Bearer lane' };
 
-/** One raw answer: status, headers as sent (Date left out), body. */
-interface Raw {
-  status: number;
-  headers: string[];
-  body: string;
-}
-
-const servers: Server[] = [];
+type Raw = WireAnswer;
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
+  await closeServers();
 });
 
-async function serve(listener: RequestListener): Promise<number> {
-  const server = createServer(listener).listen(0, '127.0.0.1');
-  servers.push(server);
-  await new Promise((done) => server.once('listening', done));
-  return (server.address() as AddressInfo).port;
-}
-
-function send(port: number, path: string, headers: Record<string, string> = BEARER, method = 'GET') {
-  return new Promise<Raw>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const sent: string[] = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2)
-          if (res.rawHeaders[i] !== 'Date') sent.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: sent,
-          body: Buffer.concat(chunks).toString('latin1'),
-        });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const send = (port: number, path: string, headers: Record<string, string> = BEARER, method = 'GET') =>
+  sendRaw(port, path, headers, method);
 
 /** The same requests against the app alone and against the lane in front of it, each on its own instance. */
 async function bothWays(requests: [string, Record<string, string>][], overrides: Partial<Config> = {}) {

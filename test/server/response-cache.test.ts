@@ -1,5 +1,4 @@
-import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chatbotcom } from '../../src/apis/chatbotcom/index.js';
 import { digitalcx } from '../../src/apis/digitalcx/index.js';
@@ -8,48 +7,21 @@ import type { Scenario } from '../../src/core/scenario.js';
 import type { MockApp } from '../../src/server/app.js';
 import { type Config, configFromArgs } from '../../src/server/config.js';
 import { testApp } from '../support/app.js';
+import { closeServers, sendRaw, serve } from '../support/wire.js';
 
 const MONTH = '/chatbotcom/reports/conversations?from=2025-02-01&to=2025-03-01&dimension=day';
 const BEARER = { authorization: 'Bearer cache' };
 
-/** One raw answer: status, headers as sent (names as spelled, in order, Date left out) and body bytes. */
-interface Raw {
-  status: number;
-  headers: string[];
-  body: string;
-}
-
-const servers: Server[] = [];
-
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
+  await closeServers();
 });
 
-async function listen(mock: MockApp): Promise<number> {
-  const server = mock.app.listen(0, '127.0.0.1');
-  servers.push(server);
-  await new Promise((done) => server.once('listening', done));
-  return (server.address() as AddressInfo).port;
-}
+/** The app alone (the API pipeline's own use of the cache, without the fast lane). */
+const listen = (mock: MockApp) => serve(mock.app);
 
-function get(port: number, path: string, headers: Record<string, string> = BEARER, method = 'GET') {
-  return new Promise<Raw>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const headers: string[] = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) {
-          if (res.rawHeaders[i] !== 'Date') headers.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-        }
-        resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('latin1') });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (port: number, path: string, headers: Record<string, string> = BEARER, method = 'GET') =>
+  sendRaw(port, path, headers, method);
 
 /** Counts the runs of an operation's handler (the pipeline's work behind a cached answer). */
 function countRuns(module: { handlers: Record<string, unknown> }, operationId: string) {
