@@ -134,7 +134,11 @@ export function createMockApp(
 
   const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
   const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
-  const cache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : undefined;
+  // Every answer waits for --latency: none is sent from memory at once.
+  const cache =
+    config.responseCacheBytes > 0 && !config.latency
+      ? new ResponseCache(config.responseCacheBytes)
+      : undefined;
 
   const routers = modules.map((m) => ({
     name: m.name,

@@ -4,7 +4,7 @@
  * same controls gets the recorded status, headers and body without running the pipeline again.
  *
  * Only where that promise holds by construction: a fixed clock (--now or X-Mock-Now; with the real
- * clock every request has its own now), a scenario without rules or latency (rules count attempts and
+ * clock every request has its own now), a server and scenario without latency, a scenario without rules (rules count attempts and
  * draw shares), an operation whose answer reads no server state (General Bots' created reports), a
  * 200 sent in one piece (streamed CSV bodies are not held). The cache is bounded in bytes.
  */

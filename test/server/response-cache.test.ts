@@ -100,6 +100,14 @@ describe('response cache', () => {
     expect(runs).toHaveBeenCalledTimes(2);
   });
 
+  it('runs every request of a server with --latency (each answer waits)', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    await twice({ latency: { min: 1, max: 1 } });
+    expect(runs).toHaveBeenCalledTimes(2);
+    const slow = testApp({ latency: { min: 1, max: 1 } });
+    expect(slow.listener).toBe(slow.app);
+  });
+
   it('runs every request, when off', async () => {
     const runs = countRuns(chatbotcom, 'getConversationsReport');
     await twice({ responseCacheBytes: 0 });
