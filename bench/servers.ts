@@ -38,7 +38,7 @@ async function startAndProbe(
 
 /** Our server as users run it: the built CLI. `extra` adds flags such as `--workers 2`. */
 export function startOurCli(probe: string, headers: Record<string, string>, extra: string[] = []) {
-  const cli = packagePath('dist', 'server', 'cli.js');
+  const cli = packagePath('dist', 'server', 'cli', 'cli.js');
   return startAndProbe('ours', process.execPath, (port) => [cli, ...ourFlags(port, extra)], probe, headers);
 }
 
