@@ -1,6 +1,6 @@
 /** `bot-analytics-mock verify …`: parses the flags, runs the probes, prints and writes the reports, returns the exit code. */
 import { writeFileSync } from 'node:fs';
-import { ConfigError } from '../server/config.js';
+import { ConfigError } from '../server/cli/config.js';
 import { verifyHelp, verifyOptionsFromArgs } from './config.js';
 import { junitReport } from './junit.js';
 import { writeRecording } from './record.js';

@@ -3,7 +3,7 @@
  * ConfigError naming the flag and what it accepts. Like server/config.ts, it is handed argv and env.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../server/config.js';
+import { ConfigError } from '../server/cli/config.js';
 import { API_MODULES } from '../server/registry.js';
 import type { VerifyOptions } from './options.js';
 
