@@ -42,7 +42,7 @@ export interface Probe {
    * with the live answer and once with the mock's, so each side gets its own tokens and ids; both
    * calls must return probes with the same names.
    */
-  then?(answer: ProbeAnswer): Probe[];
+  next?(answer: ProbeAnswer): Probe[];
 }
 
 /** What probes are built from. */

@@ -40,9 +40,9 @@ function documentedHeaders(spec: LoadedSpec, operationId: string, status: number
 
 /** Pairs the follow-ups of the live answer with those of the mock's answer, by name. */
 function followUps(probe: Probe, live: ProbeAnswer, mocked: ProbeAnswer): ProbePair[] {
-  if (!probe.then) return [];
-  const mine = new Map(probe.then(mocked).map((p) => [p.name, p]));
-  return probe.then(live).flatMap((p) => {
+  if (!probe.next) return [];
+  const mine = new Map(probe.next(mocked).map((p) => [p.name, p]));
+  return probe.next(live).flatMap((p) => {
     const twin = mine.get(p.name);
     return twin ? [{ live: p, mock: twin }] : [];
   });

@@ -30,7 +30,7 @@ function fromSchema(schema: Schema): string | undefined {
   return items ? fromSchema(items) : undefined;
 }
 
-function valueOf(param: SpecParameter, ctx: ProbeContext): string | undefined {
+function parameterValue(param: SpecParameter, ctx: ProbeContext): string | undefined {
   return ctx.params[param.name] ?? knownValue(param, ctx.now) ?? fromSchema(param.schema);
 }
 
@@ -71,7 +71,7 @@ function probeOf(op: SpecOperation, ctx: ProbeContext): Probe | undefined {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValue(name, ctx)));
   const query: Record<string, string> = {};
   for (const param of op.parameters.filter((p) => p.in === 'query')) {
-    const value = param.required || ctx.params[param.name] !== undefined ? valueOf(param, ctx) : undefined;
+    const value = param.required || ctx.params[param.name] !== undefined ? parameterValue(param, ctx) : undefined;
     if (value !== undefined) query[param.name] = value;
     else if (param.required) return undefined; // nothing valid to send: listed by the coverage test
   }

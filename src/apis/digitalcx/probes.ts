@@ -42,7 +42,7 @@ function build({ now, params }: ProbeContext): Probe[] {
     read('getInteractions 2 hours as CSV', {}),
     read('getInteractions 2 hours as JSON', {}, { Accept: 'application/json' }),
     read('getInteractions with user info', { includeUserInfo: 'true', environment: 'Production' }),
-    { ...read('getInteractions paginated, page 1', { paginateData: 'true' }), then: nextPage },
+    { ...read('getInteractions paginated, page 1', { paginateData: 'true' }), next: nextPage },
     // The documented messages, compared verbatim (vendor doc, "Error and Status Codes").
     error(
       'getInteractions end before start (400)',

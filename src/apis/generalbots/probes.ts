@@ -76,7 +76,7 @@ function build({ now, params, spec }: ProbeContext): Probe[] {
         format: 'pdf',
       },
       write: true,
-      then: (answer) => {
+      next: (answer) => {
         const id = reportIdOf(answer);
         if (!id) return [];
         return [
