@@ -71,7 +71,8 @@ function probeOf(op: SpecOperation, ctx: ProbeContext): Probe | undefined {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValue(name, ctx)));
   const query: Record<string, string> = {};
   for (const param of op.parameters.filter((p) => p.in === 'query')) {
-    const value = param.required || ctx.params[param.name] !== undefined ? parameterValue(param, ctx) : undefined;
+    const value =
+      param.required || ctx.params[param.name] !== undefined ? parameterValue(param, ctx) : undefined;
     if (value !== undefined) query[param.name] = value;
     else if (param.required) return undefined; // nothing valid to send: listed by the coverage test
   }
