@@ -29,8 +29,12 @@ export async function verifyMain(
     options = verifyOptionsFromArgs(argv, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    // A bad flag may carry a secret (a mistyped --header): mask the values given on the command line.
-    for (const arg of argv) redactor.addSecret(arg.replace(/^[^:]*:\s*/, ''));
+    // A bad flag may carry a secret (a mistyped --header): mask the values of the credential flags.
+    argv.forEach((arg, i) => {
+      const inline = /^--(header|client-id|client-secret)=(.*)$/s.exec(arg);
+      if (inline) redactor.addSecret(inline[2]);
+      else if (/^--(header|client-id|client-secret)$/.test(argv[i - 1] ?? '')) redactor.addSecret(arg);
+    });
     io.err(`bot-analytics-mock verify: ${redactor.text(error.message)}\n`);
     return 2;
   }

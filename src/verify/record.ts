@@ -25,7 +25,12 @@ function queryOf(result: ProbeResult): Record<string, string> | undefined {
   return out;
 }
 
-function ruleOf(api: string, result: ProbeResult, redactor: Redactor): Record<string, unknown> | undefined {
+function ruleOf(
+  report: VerifyReport,
+  result: ProbeResult,
+  redactor: Redactor,
+): Record<string, unknown> | undefined {
+  const { api } = report;
   const { probe, live } = result;
   // A rule cannot match a missing credential: replaying the 401 would shadow the credentialed twin.
   if (!probe || !live || probe.anonymous) return undefined;
@@ -33,6 +38,12 @@ function ruleOf(api: string, result: ProbeResult, redactor: Redactor): Record<st
   if (`${probe.path}${JSON.stringify(query ?? {})}`.includes('*')) return undefined; // '*' would be a glob
   const match: Record<string, unknown> = { api, method: probe.method, path: `/${api}${probe.path}` };
   if (query) match.query = redactor.value(query);
+  // The headers that made the answer (Accept: JSON, not CSV), and the credentials being present: a
+  // request without them (the probe of the 401) is not answered by this rule.
+  const sent: Record<string, string> = {};
+  for (const [name, value] of Object.entries(probe.headers ?? {})) sent[name.toLowerCase()] = value;
+  for (const name of report.credentialHeaders) sent[name.toLowerCase()] = '*';
+  if (Object.keys(sent).length > 0) match.headers = sent;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(redactor.headers(live.headers)))
     if (REPLAYED.test(name)) headers[name] = value;
@@ -44,14 +55,16 @@ function ruleOf(api: string, result: ProbeResult, redactor: Redactor): Record<st
 export function recordedScenario(report: VerifyReport, redactor: Redactor): Record<string, unknown> {
   const seen = new Set<string>();
   const rules: Record<string, unknown>[] = [];
-  // The rule with more query parameters first: a rule matches any request that has at least its parameters.
-  const ordered = [...report.results].sort(
-    (a, b) => Object.keys(b.probe?.query ?? {}).length - Object.keys(a.probe?.query ?? {}).length,
-  );
+  // The rule with more parameters and headers first: a rule matches any request that has at least its own.
+  const weight = (r: ProbeResult) =>
+    Object.keys(r.probe?.query ?? {}).length + Object.keys(r.probe?.headers ?? {}).length;
+  const ordered = [...report.results].sort((a, b) => weight(b) - weight(a));
   for (const result of ordered) {
-    const key = result.probe ? `${result.probe.method} ${pathAndQuery(result.probe)}` : '';
+    const key = result.probe
+      ? `${result.probe.method} ${pathAndQuery(result.probe)} ${JSON.stringify(result.probe.headers ?? {})}`
+      : '';
     if (seen.has(key)) continue;
-    const rule = ruleOf(report.api, result, redactor);
+    const rule = ruleOf(report, result, redactor);
     if (!rule) continue;
     seen.add(key);
     rules.push(rule);

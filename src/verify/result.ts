@@ -37,6 +37,8 @@ export interface VerifyReport {
   /** ISO instant the run started. */
   startedAt: string;
   results: ProbeResult[];
+  /** The names (never the values) of the headers that carried credentials. */
+  credentialHeaders: string[];
   /** Set when the run could not go on (unreachable target, refused credentials): exit 2. */
   problem?: string;
 }

@@ -65,6 +65,11 @@ class Runner {
     this.credentials = { ...options.headers };
   }
 
+  /** The names of the headers that carry the credentials now (after a token flow, Authorization). */
+  credentialHeaders(): string[] {
+    return Object.keys(this.credentials);
+  }
+
   private mockBase(): string {
     return `${this.mock.url}/${this.spec.api}`;
   }
@@ -201,6 +206,7 @@ export async function runVerify(options: VerifyOptions, redactor: Redactor): Pro
     target: redactor.url(options.target),
     startedAt: isoMs(now),
     results: [],
+    credentialHeaders: Object.keys(options.headers),
   };
   let mock: MockServer | undefined;
   try {
@@ -210,6 +216,7 @@ export async function runVerify(options: VerifyOptions, redactor: Redactor): Pro
     const runner = new Runner(options, spec, mock, redactor);
     report.results = runner.results;
     await runner.authenticate(module);
+    report.credentialHeaders = runner.credentialHeaders();
     const probes = (module.probes?.build({ now, params: options.params, spec }) ?? []).filter(
       (p) => options.includeWrites || !p.write,
     );
