@@ -40,7 +40,14 @@ export async function runVerifyIn(dir: string, args: string[], now?: number): Pr
     // The test's own flags first: a flag the test case gives wins.
     ['--delay', '0', '--timeout', '15000', '--junit', junit, '--json', json, ...args],
     {},
-    { out: (t) => void (stdout += t), err: (t) => void (stderr += t) },
+    {
+      out: (t) => {
+        stdout += t;
+      },
+      err: (t) => {
+        stderr += t;
+      },
+    },
     now,
   );
   const read = (file: string) => {
