@@ -49,7 +49,7 @@ export async function verifyMain(
   try {
     if (options.junitFile) write(options.junitFile, junitReport(report));
     if (options.jsonFile) write(options.jsonFile, jsonReport(report));
-    if (options.recordDir && report.results.length > 0)
+    if (options.recordDir && report.results.some((r) => r.live))
       io.out(`recorded: ${writeRecording(options.recordDir, report, redactor)}\n`);
   } catch (error) {
     io.err(

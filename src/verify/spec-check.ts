@@ -118,7 +118,8 @@ export class SpecChecker {
         against: 'spec',
         where: 'body',
         pointer: error.instancePath,
-        rule: `${error.keyword} at ${error.schemaPath}`,
+        // The compiler names component schemas by id; say where they are in the spec.
+        rule: `${error.keyword} at ${error.schemaPath.replace(/^spec:[^/]+\/schemas\//, '#/components/schemas/')}`,
         message: describe(error, valueAtInstancePath(answer.body, error.instancePath)),
       });
       if (out.length >= MAX_VIOLATIONS) break;
