@@ -15,7 +15,7 @@ import { apiFacts } from '../scenarios/api-facts.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { apiDispatch } from './api-dispatch.js';
 import { createApiRouter, type RouteInfo } from './api-router.js';
-import { chain, pathOf } from './chain.js';
+import { chain } from './chain.js';
 import type { Config } from './config.js';
 import { createControlPlane, health } from './control-plane.js';
 import { type ControlSync, localSync } from './control-sync.js';
@@ -25,15 +25,13 @@ import { installFastJson } from './fast-json.js';
 import { withFastLane } from './fast-lane.js';
 import { API_MODULES } from './registry.js';
 import { createLogger, requestLog } from './request-log.js';
+import { decidedPath, pathDecision, type RequestPath } from './request-path.js';
 import { ResponseCache } from './response-cache.js';
 import { rootApi } from './single-api.js';
 import { MockState } from './state.js';
 
 /** The longest URL served (a 414 beyond): no vendor needs more. */
 const MAX_URL_LENGTH = 8192;
-
-const CONTROL_PLANE = /^\/__mock(\/|$)/;
-const NOT_JOURNALED = /^\/(__mock|docs)(\/|$)/;
 
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
@@ -70,18 +68,21 @@ function urlLimit(req: Request, res: Response, next: NextFunction): void {
 
 /**
  * CORS: the control plane reads the journal (request headers included) and switches scenarios, so
- * it gets no open CORS, only the origins named with --cors-origin. The APIs and docs get the open one.
+ * it gets no open CORS, only the origins named with --cors-origin. The APIs and docs get the open
+ * one; any other path (a 404) gets the closed one too: nothing there needs a browser's access.
  */
 function corsFor(config: Config): RequestHandler {
-  const apiCors = cors(config.corsOrigins);
-  const controlCors = cors(config.corsOrigins === '*' ? [] : config.corsOrigins);
-  return (req, res, next) => (CONTROL_PLANE.test(pathOf(req)) ? controlCors : apiCors)(req, res, next);
+  const openCors = cors(config.corsOrigins);
+  const closedCors = cors(config.corsOrigins === '*' ? [] : config.corsOrigins);
+  const open = (path: RequestPath) => path.area === 'api' || path.area === 'docs';
+  return (req, res, next) => (open(decidedPath(res)) ? openCors : closedCors)(req, res, next);
 }
 
 /** Journals API traffic: the control plane and the docs pages stay out of it. */
 function journal(state: MockState): RequestHandler {
   return (req, res, next) => {
-    if (NOT_JOURNALED.test(pathOf(req))) return next();
+    const { area } = decidedPath(res);
+    if (area === 'control' || area === 'docs') return next();
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
       receivedAtMs: realNow(),
@@ -144,6 +145,8 @@ export function createMockApp(
     name: m.name,
     router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, sync, cache),
   }));
+  const apis = new Set(modules.map((m) => m.name.toLowerCase()));
+  const root = rootApi(routers);
   // The front of the app runs for every request: one layer (see chain.ts). API prefixes never
   // collide with /__mock and /docs, so the API dispatch is tried before the control plane.
   const front = [
@@ -151,7 +154,7 @@ export function createMockApp(
     corsFor(config),
     journal(state),
   ];
-  app.use(chain([urlLimit, ...front, apiDispatch(routers)]));
+  app.use(chain([pathDecision(apis, root?.name), urlLimit, ...front, apiDispatch(routers)]));
 
   if (!config.admin) {
     // Container health checks probe it: it stays when the rest of the control plane is off.
@@ -169,7 +172,6 @@ export function createMockApp(
   }
 
   for (const { name, router } of routers) app.use(`/${name}`, router);
-  const root = rootApi(routers);
   if (root) app.use(root.router);
 
   app.use((req: Request, res: Response) => {
@@ -192,8 +194,16 @@ export function createMockApp(
       .status(500)
       .json({ error: { status: 500, code: 'internal_error', message: 'Internal error in the mock.' } });
   });
-  const apis = new Set(modules.map((m) => m.name.toLowerCase()));
-  const listener = withFastLane({ app, config, state, cache, apis, front, maxUrlLength: MAX_URL_LENGTH });
+  const listener = withFastLane({
+    app,
+    config,
+    state,
+    cache,
+    apis,
+    root: root?.name,
+    front,
+    maxUrlLength: MAX_URL_LENGTH,
+  });
   return { app, listener, state, specs, logger };
 }
 
