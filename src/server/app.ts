@@ -23,6 +23,7 @@ import { cors } from './cors.js';
 import { createDocsRouter } from './docs/router.js';
 import { installFastJson } from './fast-json.js';
 import { withFastLane } from './fast-lane.js';
+import { knownClientError } from './known-status.js';
 import { API_MODULES } from './registry.js';
 import { createLogger, requestLog } from './request-log.js';
 import { decidedPath, pathDecision, type RequestPath } from './request-path.js';
@@ -184,6 +185,11 @@ export function createMockApp(
     });
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const known = knownClientError(error);
+    if (known && !res.headersSent) {
+      res.status(known.status).json({ error: known });
+      return;
+    }
     res.err = error instanceof Error ? error : new Error(String(error));
     logger.error({ err: error }, 'bot-analytics-mock: unexpected error');
     if (res.headersSent) {
