@@ -64,9 +64,10 @@ export function verifyHelp(): string {
 
 Usage: bot-analytics-mock verify <api> --target <base URL> [options]
 
-<api> is one of ${probedApis().join(', ')}. Every read operation of the API is probed with a valid
-request for now, plus its documented errors; each live answer is compared with the spec and with
-the mock's own answer to the same request (the mock clock set to the live call's instant).
+<api> is one of ${probedApis().join(', ')}.
+Every read operation of the API is probed with a valid request for now, plus its documented
+errors; each live answer is compared with the spec and with the mock's own answer to the same
+request (the mock clock set to the live call's instant).
 
 Options:
   --target <url>        the live API's base URL (required)

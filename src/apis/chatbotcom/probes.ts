@@ -55,5 +55,5 @@ export const probes: ProbeSet = {
   build,
   params: {},
   example:
-    "verify chatbotcom --target https://api.chatbot.com --header 'Authorization: Bearer $CHATBOT_TOKEN'",
+    'verify chatbotcom --target https://api.chatbot.com --header "Authorization: Bearer $CHATBOT_TOKEN"',
 };

@@ -98,5 +98,5 @@ export const probes: ProbeSet = {
   build,
   params: { bot_id: 'narrows the reads to one bot (a UUID; default: the whole account)' },
   example:
-    "verify generalbots --target https://bots.example.com --header 'Authorization: Bearer $GB_TOKEN' --include-writes",
+    'verify generalbots --target https://bots.example.com --header "Authorization: Bearer $GB_TOKEN" --include-writes',
 };

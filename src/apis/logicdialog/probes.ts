@@ -55,5 +55,5 @@ export const probes: ProbeSet = {
   build,
   params: { client: 'the workspace (client query and wbb-client header; default acme)' },
   example:
-    "verify logicdialog --target https://backend.logicdialog.ai --header 'Authorization: Bearer $LOGICDIALOG_KEY' --param client=my-workspace",
+    'verify logicdialog --target https://backend.logicdialog.ai --header "Authorization: Bearer $LOGICDIALOG_KEY" --param client=my-workspace',
 };
