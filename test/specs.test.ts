@@ -12,7 +12,14 @@ const APIS = readdirSync(packagePath('specs'))
 
 function missingProvenance(node: Record<string, unknown>, where: string, out: string[]): void {
   const source = node['x-source'];
-  if (source !== 'doc' && source !== 'inferred') out.push(`${where}: x-source is ${JSON.stringify(source)}`);
+  if (source !== 'doc' && source !== 'inferred' && source !== 'vendor-spec' && source !== 'client')
+    out.push(`${where}: x-source is ${JSON.stringify(source)}`);
+  // Server code and client code are cited where they were read: owner/repo@commit:path.
+  if (
+    (source === 'vendor-spec' || source === 'client') &&
+    !/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}:\S+$/.test(String(node['x-source-ref']))
+  )
+    out.push(`${where}: ${source} without x-source-ref owner/repo@commit:path`);
   if (source === 'inferred' && typeof node['x-source-note'] !== 'string' && !where.includes('.properties.')) {
     // Properties may rely on their schema's note; operations, parameters and schemas must say why.
     out.push(`${where}: inferred without x-source-note`);
@@ -36,7 +43,7 @@ describe.each(APIS)('spec %s', (api) => {
     expect((spec.document.servers as { url: string }[])[0]?.url).toBe(`/${api}`);
   });
 
-  it('marks every operation and parameter x-source doc or inferred', () => {
+  it('marks every operation and parameter x-source doc, vendor-spec, client or inferred', () => {
     const problems: string[] = [];
     for (const op of spec.operations) {
       missingProvenance(op.raw, op.operationId, problems);
