@@ -16,6 +16,7 @@ import {
   type WorkerEntry,
 } from './cluster-messages.js';
 import type { Config } from './config.js';
+import { pollJournal } from './console/poll-journal.js';
 import type { ControlSync } from './control-sync.js';
 import { API_MODULES } from './registry.js';
 import type { MockState } from './state.js';
@@ -117,6 +118,9 @@ export function workerSync(state: MockState, config: Config): WorkerSync {
     },
     async requests(): Promise<JournalEntry[]> {
       return (await ask({ kind: 'journal' })) as JournalEntry[];
+    },
+    watchRequests(watcher) {
+      return pollJournal(() => this.requests(), watcher);
     },
     async attempt(scenario: string, request: string): Promise<number> {
       return (await ask({ kind: 'attempt', scenario, request })) as number;
