@@ -5,6 +5,10 @@
 import { cpSync } from 'node:fs';
 import { packagePath } from '../core/paths.js';
 
-cpSync(packagePath('src', 'server', 'console', 'web'), packagePath('dist', 'server', 'console', 'web'), {
-  recursive: true,
-});
+cpSync(
+  packagePath('src', 'server', 'control', 'console', 'web'),
+  packagePath('dist', 'server', 'control', 'console', 'web'),
+  {
+    recursive: true,
+  },
+);
