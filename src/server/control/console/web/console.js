@@ -16,7 +16,7 @@ function showFacts(health) {
     ['version', health.version],
   ];
   if (health.workers > 1) facts.push(['workers', String(health.workers)]);
-  byId('facts').replaceChildren(...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  byId('facts').replaceChildren(...facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
 
 /** Asks for the admin token; resolves once the control plane accepts it. */

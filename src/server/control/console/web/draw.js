@@ -36,7 +36,6 @@ function seriesConfig(model) {
         backgroundColor: bars ? COLORS[i % COLORS.length] : `${COLORS[i % COLORS.length]}33`,
         borderWidth: bars ? 0 : 2,
         pointRadius: model.labels.length > 60 ? 0 : 2,
-        tension: 0.2,
       })),
     },
     options: {

@@ -43,14 +43,14 @@ function row(entry) {
     h(
       'button',
       { type: 'button', class: 'request', 'data-key': keyOf(entry), onclick: () => showDetail(entry) },
-      h('span', { class: 'time' }, timeOf(entry.receivedAt)),
       h('span', { class: statusClass(entry.status) }, entry.status ?? (done ? (entry.fault ?? '—') : '…')),
       h('span', { class: 'method' }, entry.method),
       h('span', { class: 'url' }, entry.url),
       h(
         'span',
         { class: 'meta' },
-        `${entry.api ?? 'no API'} · ${done ? `${entry.durationMs.toFixed(1)} ms` : 'in flight'} · scenario ${entry.scenario ?? '—'} · seed ${seedOf(entry)}`,
+        h('span', { class: 'time' }, timeOf(entry.receivedAt)),
+        ` · ${entry.api ?? 'no API'} · ${done ? `${entry.durationMs.toFixed(1)} ms` : 'in flight'} · scenario ${entry.scenario ?? '—'} · seed ${seedOf(entry)}`,
       ),
     ),
   );
