@@ -51,16 +51,12 @@ async function open(base: string, viewport = DESKTOP): Promise<{ page: Page; err
 
 /** Every value the charts on the page draw (Chart.js keeps each chart's data on its canvas). */
 function chartValues(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const charts = [...document.querySelectorAll('#view-chart canvas')].map((c) =>
-      (
-        window as unknown as {
-          Chart: { getChart(c: Element): { data: { datasets: { data: unknown[] }[] } } };
-        }
-      ).Chart.getChart(c),
-    );
-    return charts.flatMap((chart) =>
-      chart.data.datasets.flatMap((d) =>
+  return page.locator('#view-chart canvas').evaluateAll((canvases) => {
+    const { Chart } = globalThis as unknown as {
+      Chart: { getChart(canvas: unknown): { data: { datasets: { data: unknown[] }[] } } };
+    };
+    return canvases.flatMap((canvas) =>
+      Chart.getChart(canvas).data.datasets.flatMap((d) =>
         d.data.map((v) => (typeof v === 'number' ? v : (v as { v: number }).v)),
       ),
     );
@@ -185,7 +181,7 @@ describe('the console in Chromium', () => {
       await preview(page, 'logicdialog', 'getActiveChannelAnalytics');
       await expect.poll(async () => (await chartValues(page)).length).toBeGreaterThan(0);
       // Nothing wider than the screen: the page scrolls down, never sideways.
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.locator('html').evaluate((html) => html.scrollWidth);
       expect(width).toBeLessThanOrEqual(viewport.width);
       await screenshot(page, name);
       await screenshot(page, `${name}-full`, true);

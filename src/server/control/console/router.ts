@@ -47,6 +47,13 @@ const sameOriginOnly: RequestHandler = (req, res, next) => {
     }
   }
   if (foreign) {
+    // The front's CORS may have let an origin named in --cors-origin in: not here.
+    for (const name of [
+      'Access-Control-Allow-Origin',
+      'Access-Control-Allow-Credentials',
+      'Access-Control-Expose-Headers',
+    ])
+      res.removeHeader(name);
     res.status(403).type('text/plain').send('The console is served to its own origin only.');
     return;
   }
