@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../../src/core/paths.js';
 import { baseUrl, drain, listen } from '../../../src/server/front/listen.js';
@@ -49,6 +49,12 @@ async function open(base: string, viewport = DESKTOP): Promise<{ page: Page; err
   return { page, errors };
 }
 
+/** The text a person sees in an element (layout-aware, unlike textContent). */
+function shown(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, and what is visible is the point
+  return locator.innerText();
+}
+
 /** Every value the charts on the page draw (Chart.js keeps each chart's data on its canvas). */
 function chartValues(page: Page): Promise<number[]> {
   return page.locator('#view-chart canvas').evaluateAll((canvases) => {
@@ -82,31 +88,27 @@ async function screenshot(page: Page, name: string, fullPage = false): Promise<v
 describe('the console in Chromium', () => {
   it('loads without errors and shows the seed, the pinned clock, the APIs and the scenarios', async () => {
     const { page, errors } = await open(server.url);
-    await expect
-      .poll(() => page.locator('#facts').innerText())
-      .toContain('pinned at 2025-03-01T12:00:00.000Z');
-    const facts = await page.locator('#facts').innerText();
+    await expect.poll(() => shown(page.locator('#facts'))).toContain('pinned at 2025-03-01T12:00:00.000Z');
+    const facts = await shown(page.locator('#facts'));
     for (const api of Object.keys(server.urls)) expect(facts).toContain(`/${api}`);
     await expect.poll(() => page.locator('button.scenario').count()).toBeGreaterThan(5);
-    await expect(page.locator('button.scenario[aria-pressed="true"]').innerText()).resolves.toContain(
-      'default',
-    );
+    await expect(shown(page.locator('button.scenario[aria-pressed="true"]'))).resolves.toContain('default');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 
   it('lists a request made elsewhere within 2 s, newest first, with its masked credential in the detail', async () => {
     const { page, errors } = await open(server.url);
-    await expect.poll(() => page.locator('#live-state').innerText()).toContain('in the journal');
+    await expect.poll(() => shown(page.locator('#live-state'))).toContain('in the journal');
     const path = '/chatbotcom/reports/conversations?period=last7days';
     const sent = Date.now();
     await fetch(`${server.url}${path}`, { headers: { Authorization: 'Bearer very-secret-token' } });
     const row = page.locator('#requests button.request').first();
-    await expect.poll(() => row.innerText(), { timeout: 2_000, interval: 50 }).toContain(path);
+    await expect.poll(() => shown(row), { timeout: 2_000, interval: 50 }).toContain(path);
     expect(Date.now() - sent).toBeLessThan(2_000);
-    expect(await row.innerText()).toContain('200');
+    expect(await shown(row)).toContain('200');
     await row.click();
-    const detail = await page.locator('#detail').innerText();
+    const detail = await shown(page.locator('#detail'));
     expect(detail).toContain('authorization');
     expect(detail).not.toContain('very-secret-token');
     expect(detail).toContain('x-mock-seed');
@@ -117,32 +119,28 @@ describe('the console in Chromium', () => {
   it('previews a series as a chart with values, and as an empty chart after switching to empty, until switched back', async () => {
     const { page, errors } = await open(server.url);
     await preview(page, 'logicdialog', 'getUserAnalytics');
-    await expect.poll(() => page.locator('#answer-status').innerText()).toContain('→ 200');
+    await expect.poll(() => shown(page.locator('#answer-status'))).toContain('→ 200');
     const values = await chartValues(page);
     expect(values.length).toBeGreaterThan(10);
     expect(values.some((v) => v > 0)).toBe(true);
     // The preview went through the mock: it is in the live list.
     await expect
-      .poll(() => page.locator('#requests').innerText())
+      .poll(() => shown(page.locator('#requests')))
       .toContain('/logicdialog/api/agent/analytics/user?');
 
     await page.click('button.scenario[data-scenario="empty"]');
-    await expect
-      .poll(() => page.locator('button.scenario[aria-pressed="true"]').innerText())
-      .toContain('empty');
+    await expect.poll(() => shown(page.locator('button.scenario[aria-pressed="true"]'))).toContain('empty');
     await page.click('#preview-send');
-    await expect.poll(() => page.locator('#answer-status').innerText()).toContain('scenario empty');
+    await expect.poll(() => shown(page.locator('#answer-status'))).toContain('scenario empty');
     const empty = await chartValues(page);
     expect(empty.length).toBe(values.length);
     expect(empty.every((v) => v === 0)).toBe(true);
     await expect(page.locator('#view-chart .badge.empty').count()).resolves.toBeGreaterThan(0);
 
     await page.click('button.scenario[data-scenario="default"]');
-    await expect
-      .poll(() => page.locator('button.scenario[aria-pressed="true"]').innerText())
-      .toContain('default');
+    await expect.poll(() => shown(page.locator('button.scenario[aria-pressed="true"]'))).toContain('default');
     await page.click('#preview-send');
-    await expect.poll(() => page.locator('#answer-status').innerText()).toContain('scenario default');
+    await expect.poll(() => shown(page.locator('#answer-status'))).toContain('scenario default');
     expect(await chartValues(page)).toEqual(values);
     expect(errors).toEqual([]);
     await page.close();
@@ -157,7 +155,7 @@ describe('the console in Chromium', () => {
     expect(Math.max(...cells)).toBeGreaterThan(0);
 
     await preview(page, 'digitalcx', 'getInteractions');
-    await expect.poll(() => page.locator('#answer-status').innerText()).toContain('→ 200');
+    await expect.poll(() => shown(page.locator('#answer-status'))).toContain('→ 200');
     expect(await page.locator('#view-table').isVisible()).toBe(true);
     const header = await page.locator('#view-table th').allInnerTexts();
     expect(header.slice(0, 3)).toEqual(['LogId', 'InteractionUuid', 'OriginatingInteractionUuid']);
@@ -195,12 +193,12 @@ describe('the console in Chromium', () => {
     const { page } = await open(guarded.url);
     await expect.poll(() => page.locator('#token').isVisible()).toBe(true);
     expect(await page.locator('#console').isVisible()).toBe(false);
-    expect(await page.locator('body').innerText()).not.toContain('period=yesterday');
+    expect(await shown(page.locator('body'))).not.toContain('period=yesterday');
     expect(await page.locator('#requests li').count()).toBe(0);
 
     await page.fill('#token input', TOKEN);
     await page.click('#token button');
-    await expect.poll(() => page.locator('#requests').innerText()).toContain('period=yesterday');
+    await expect.poll(() => shown(page.locator('#requests'))).toContain('period=yesterday');
     await page.close();
   }, 60_000);
 });
