@@ -185,7 +185,7 @@ describe('pollJournal (the console under --workers)', () => {
     const list = vi.fn(async () => answers.shift() ?? []);
     const seen: string[] = [];
     const stop = pollJournal(list, (e) => seen.push(`${e.worker}:${e.id}`), 5);
-    await vi.waitFor(() => expect(list).toHaveBeenCalledTimes(3));
+    await vi.waitFor(() => expect(list.mock.calls.length).toBeGreaterThanOrEqual(3));
     stop();
     const calls = list.mock.calls.length;
     await new Promise((r) => setTimeout(r, 30));
