@@ -112,6 +112,8 @@ describe('the console in Chromium', () => {
     expect(detail).toContain('authorization');
     expect(detail).not.toContain('very-secret-token');
     expect(detail).toContain('x-mock-seed');
+    await page.setViewportSize(MOBILE);
+    await screenshot(page, 'console-detail-390x844');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
@@ -153,6 +155,7 @@ describe('the console in Chromium', () => {
     const cells = await chartValues(page);
     expect(cells).toHaveLength(7 * 24);
     expect(Math.max(...cells)).toBeGreaterThan(0);
+    await screenshot(page, 'console-heatmap', true);
 
     await preview(page, 'digitalcx', 'getInteractions');
     await expect.poll(() => shown(page.locator('#answer-status'))).toContain('→ 200');
@@ -195,6 +198,7 @@ describe('the console in Chromium', () => {
     expect(await page.locator('#console').isVisible()).toBe(false);
     expect(await shown(page.locator('body'))).not.toContain('period=yesterday');
     expect(await page.locator('#requests li').count()).toBe(0);
+    await screenshot(page, 'console-token', true);
 
     await page.fill('#token input', TOKEN);
     await page.click('#token button');

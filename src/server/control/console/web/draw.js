@@ -16,6 +16,7 @@ const COLORS = [
   '#a475f9',
 ];
 const drawn = [];
+const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour));
 
 /** Destroys the charts drawn before (a canvas can hold one chart). */
 export function clearCharts() {
@@ -68,15 +69,14 @@ function heatmapConfig(model) {
     options: {
       scales: {
         x: {
-          type: 'linear',
-          min: -0.5,
-          max: 23.5,
-          offset: false,
-          ticks: { stepSize: 1 },
+          type: 'category',
+          labels: HOURS,
+          offset: true,
           grid: { display: false },
-          title: { display: true, text: 'hour' },
+          title: { display: true, text: 'hour (UTC, shifted by offset)' },
         },
-        y: { type: 'category', labels: model.rows, offset: true, grid: { display: false } },
+        // Sunday (day 0) on top, as a week reads (the matrix type reverses y by default).
+        y: { type: 'category', labels: model.rows, offset: true, reverse: false, grid: { display: false } },
       },
       plugins: {
         legend: { display: false },

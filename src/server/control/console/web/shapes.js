@@ -76,7 +76,7 @@ function grid(body) {
     kind: 'heatmap',
     title: 'Busiest period (day × hour)',
     rows: DAYS,
-    cells: cells.map((c) => ({ x: c.hour, y: DAYS[c.day] ?? String(c.day), v: c.value })),
+    cells: cells.map((c) => ({ x: String(c.hour), y: DAYS[c.day] ?? String(c.day), v: c.value })),
   };
 }
 
