@@ -5,6 +5,7 @@ import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { NAMED_ERRORS } from './named-errors.js';
+import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
 /** The vendor's documented messages by status (400 has two; the first is the generic one). */
@@ -68,4 +69,5 @@ export const digitalcx: ApiModule = {
     return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
   },
   errors: NAMED_ERRORS,
+  probes,
 };
