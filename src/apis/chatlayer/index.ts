@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBasic } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
-import type { SpecOperation } from '../../core/spec.js';
+import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
 import { handlers } from './routes.js';
 import { statusBody } from './status.js';
 
@@ -19,7 +19,9 @@ const FALLBACK: Record<number, string> = {
 /** The example message the spec documents for an operation's status, if any. */
 function exampleMessage(operation: SpecOperation, status: number): string | undefined {
   const responses = operation.raw.responses as Record<string, unknown> | undefined;
-  const response = responses?.[String(status)] as
+  const raw = responses?.[String(status)];
+  // Shared error responses are $refs into components.responses.
+  const response = (raw === undefined ? undefined : resolveRef(loadSpec('chatlayer').document, raw)) as
     | { content?: Record<string, { example?: { message?: unknown } }> }
     | undefined;
   const message = response?.content?.['application/json']?.example?.message;
