@@ -44,4 +44,4 @@ HEALTHCHECK --interval=5s --timeout=3s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4010) + '/__mock/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Exec form: node is PID 1 and gets SIGTERM itself; the CLI drains in-flight requests, then exits 0.
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["node", "dist/server/cli.js"]
+ENTRYPOINT ["node", "dist/server/cli/cli.js"]

@@ -1,12 +1,13 @@
 /** The side-by-side run of one endpoint: ours, bare Express and Prism (static, dynamic), alternating. */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { realNow } from '../src/core/clock.js';
 import { packagePath } from '../src/core/paths.js';
 import { type BenchEndpoint, prismUrl } from './endpoints.js';
 import { combine, type LoadFigures, runLoad } from './load.js';
 import { urlOfPage } from './pages.js';
 import type { Capabilities } from './probe.js';
 import { stopProcess } from './processes.js';
-import { type ServerKind, type Started, startBare, startOurCli, startPrism } from './servers.js';
+import { type ServerKind, type Started, startBare, startOurCli, startPrism, startRaw } from './servers.js';
 
 /** How hard and how long each server is loaded. */
 export interface LoadSettings {
@@ -38,7 +39,13 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-/** Fetches our answer once, to hand the bare server a body of the same bytes and type. */
+/** Headers a server sets per connection or per response, not part of the recorded answer. */
+const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+/**
+ * Fetches our answer once, to hand the bare and raw servers a body of the same bytes and type (and,
+ * for the raw one, the same headers).
+ */
 async function saveBody(started: Started, url: string, headers: Record<string, string>, name: string) {
   const res = await fetch(`${started.base}${url}`, { headers, signal: AbortSignal.timeout(30_000) });
   const body = Buffer.from(await res.arrayBuffer());
@@ -46,7 +53,15 @@ async function saveBody(started: Started, url: string, headers: Record<string, s
   mkdirSync(dir, { recursive: true });
   const file = `${dir}/${slug(name)}.body`;
   writeFileSync(file, body);
-  return { status: res.status, file, type: res.headers.get('content-type') ?? 'application/octet-stream' };
+  const sent = Object.fromEntries([...res.headers].filter(([header]) => !PER_RESPONSE.has(header)));
+  const headersFile = `${dir}/${slug(name)}.headers.json`;
+  writeFileSync(headersFile, JSON.stringify(sent));
+  return {
+    status: res.status,
+    file,
+    headersFile,
+    type: res.headers.get('content-type') ?? 'application/octet-stream',
+  };
 }
 
 interface Target {
@@ -78,9 +93,27 @@ export async function compareEndpoint(
       const uncached = await startOurCli(endpoint.url, headers, ['--response-cache', '0']);
       targets.push({ kind: 'ours, no cache', started: uncached, url: paged.url, coldStart: false });
     }
+    // As `npm start` runs: the real clock, the same kind of window in the recent past.
+    const recent = endpoint.realClockUrl(realNow());
+    const real = await startOurCli(recent, headers, [], 'real');
+    targets.push({ kind: 'ours, real clock', started: real, url: recent, coldStart: false });
+    const realPaged = await urlOfPage(real.base, recent, headers, endpoint.page ?? 1);
+    if ('missing' in realPaged) return { endpoint, skipped: `n/a (real clock: ${realPaged.missing})` };
+    targets[targets.length - 1] = {
+      kind: 'ours, real clock',
+      started: real,
+      url: realPaged.url,
+      coldStart: false,
+    };
     targets.push({
       kind: 'bare',
       started: await startBare(body.file, body.type),
+      url: '/',
+      coldStart: false,
+    });
+    targets.push({
+      kind: 'raw node:http',
+      started: await startRaw(body.file, body.headersFile),
       url: '/',
       coldStart: false,
     });

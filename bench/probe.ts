@@ -21,7 +21,7 @@ async function getJson<T>(url: string): Promise<T> {
 
 /** Starts the CLI once and asks its control plane. */
 export async function probeServer(): Promise<Capabilities> {
-  const help = execFileSync(process.execPath, [packagePath('dist', 'server', 'cli.js'), '--help'], {
+  const help = execFileSync(process.execPath, [packagePath('dist', 'server', 'cli', 'cli.js'), '--help'], {
     encoding: 'utf8',
     timeout: 10_000,
   });

@@ -62,7 +62,7 @@ function sideBySide(endpoints: readonly EndpointResult[]): string {
 
 function ratios(endpoints: readonly EndpointResult[]): string {
   const rows = endpoints.map((r) => {
-    if ('skipped' in r) return [r.endpoint.name, r.skipped, '', '', '', '', ''];
+    if ('skipped' in r) return [r.endpoint.name, r.skipped, '', '', '', '', '', '', ''];
     const rps = (kind: ServerFigures['kind']) => r.servers.find((s) => s.kind === kind)?.load.rps;
     const cold = (kind: ServerFigures['kind']) => r.servers.find((s) => s.kind === kind)?.coldStartMs;
     const over = (a: number | undefined, b: number | undefined) =>
@@ -75,6 +75,8 @@ function ratios(endpoints: readonly EndpointResult[]): string {
       over(cold('ours'), cold('prism')),
       over(rps('ours, no cache'), rps('bare')),
       over(rps('ours, no cache'), rps('prism')),
+      over(rps('ours, real clock'), rps('bare')),
+      over(rps('ours'), rps('raw node:http')),
     ];
   });
   return table(
@@ -86,6 +88,8 @@ function ratios(endpoints: readonly EndpointResult[]): string {
       'cold start ours/Prism',
       'no cache/bare',
       'no cache/Prism',
+      'real clock/bare',
+      'ours/raw node:http',
     ],
     rows,
   );
@@ -137,7 +141,7 @@ export function renderReport(result: BenchResult): string {
   ]);
   return `# Benchmark results
 
-${result.date} · ${result.machine} · clock pinned at 2025-03-01T12:00:00Z · reproduce with \`npm run bench\`
+${result.date} · ${result.machine} · clock pinned at 2025-03-01T12:00:00Z (the real-clock rows: windows ending at the start of the run's UTC day) · reproduce with \`npm run bench\`
 
 Each server ran on 127.0.0.1 in its own process; autocannon applied ${o.connections} connections for ${o.seconds} s per server and endpoint, in ${o.rounds} alternating rounds after a ${o.warmupSeconds} s warm-up. RSS is the peak resident set under load; cold start is spawn to the first 200 on the endpoint. p99 and RSS are the worst round, req/s and p50 the mean.
 

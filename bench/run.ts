@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     process.stdout.write(BENCH_HELP);
     return;
   }
-  if (!existsSync(packagePath('dist', 'server', 'cli.js'))) throw new Error('Run `npm run build` first.');
+  if (!existsSync(packagePath('dist', 'server', 'cli', 'cli.js')))
+    throw new Error('Run `npm run build` first.');
   const loadBefore = loadavg()[0] ?? 0;
   const caps = await probeServer();
   log(`server mounts ${caps.apis.join(', ')}; scenarios ${caps.scenarios.join(', ')}`);

@@ -6,7 +6,14 @@ import { BENCH_NOW } from './endpoints.js';
 import { freePort, HOST, type ServerProcess, startProcess, waitForOk } from './processes.js';
 
 /** The servers of the side-by-side table. */
-export type ServerKind = 'ours' | 'ours, no cache' | 'bare' | 'prism' | 'prism -d';
+export type ServerKind =
+  | 'ours'
+  | 'ours, no cache'
+  | 'ours, real clock'
+  | 'bare'
+  | 'raw node:http'
+  | 'prism'
+  | 'prism -d';
 
 /** A started server, and how long it took from spawn to its first 200. */
 export interface Started {
@@ -15,9 +22,13 @@ export interface Started {
   coldStartMs: number;
 }
 
-/** Our flags for every run: loopback only, pinned clock, quiet. */
-function ourFlags(port: number, extra: string[]): string[] {
-  return ['--host', HOST, '--port', String(port), '--now', BENCH_NOW, '--log-level', 'silent', ...extra];
+/** How our server's clock runs: pinned at BENCH_NOW (comparable runs) or real (as `npm start` runs). */
+export type Clock = 'pinned' | 'real';
+
+/** Our flags for every run: loopback only, quiet, the clock pinned unless asked for the real one. */
+function ourFlags(port: number, extra: string[], clock: Clock): string[] {
+  const pinned = clock === 'pinned' ? ['--now', BENCH_NOW] : [];
+  return ['--host', HOST, '--port', String(port), ...pinned, '--log-level', 'silent', ...extra];
 }
 
 /** Starts a server and waits for its first 200 on `probe` (a path), measuring the cold start. */
@@ -37,9 +48,20 @@ async function startAndProbe(
 }
 
 /** Our server as users run it: the built CLI. `extra` adds flags such as `--workers 2`. */
-export function startOurCli(probe: string, headers: Record<string, string>, extra: string[] = []) {
-  const cli = packagePath('dist', 'server', 'cli.js');
-  return startAndProbe('ours', process.execPath, (port) => [cli, ...ourFlags(port, extra)], probe, headers);
+export function startOurCli(
+  probe: string,
+  headers: Record<string, string>,
+  extra: string[] = [],
+  clock: Clock = 'pinned',
+) {
+  const cli = packagePath('dist', 'server', 'cli', 'cli.js');
+  return startAndProbe(
+    'ours',
+    process.execPath,
+    (port) => [cli, ...ourFlags(port, extra, clock)],
+    probe,
+    headers,
+  );
 }
 
 /** A bare Express 5 handler sending the given body file. */
@@ -49,6 +71,18 @@ export function startBare(bodyFile: string, contentType: string) {
     'bare Express',
     process.execPath,
     (port) => ['--import', 'tsx', script, String(port), bodyFile, contentType],
+    '/',
+    {},
+  );
+}
+
+/** A raw `node:http` handler sending the given body with the given headers (JSON file). */
+export function startRaw(bodyFile: string, headersFile: string) {
+  const script = packagePath('bench', 'raw-server.ts');
+  return startAndProbe(
+    'raw node:http',
+    process.execPath,
+    (port) => ['--import', 'tsx', script, String(port), bodyFile, headersFile],
     '/',
     {},
   );

@@ -13,7 +13,7 @@ const SECONDS = Math.min(3600, Math.max(10, Number(process.env.SOAK_SECONDS ?? 6
 const SAMPLE_EVERY_MS = 5000;
 const CONCURRENCY = 16;
 // npm scripts run from the package root.
-const CLI = resolve('dist/server/cli.js');
+const CLI = resolve('dist/server/cli/cli.js');
 
 /** Requests of every kind the mock serves; a path may be absent if its API is not registered. */
 const PATHS: { url: string; headers: Record<string, string> }[] = [

@@ -83,7 +83,55 @@ export function checkTargets(results: readonly EndpointResult[], scaling: Scalin
     return g === undefined ? [] : [{ title: s.title, g }];
   });
   const worstGrowth = growths.length > 0 ? Math.max(...growths.map((x) => x.g)) : undefined;
+  const worst = (
+    kinds: [ServerFigures['kind'], ServerFigures['kind']],
+    pick: (r: EndpointResult) => boolean,
+  ) => {
+    const found = results.filter(pick).flatMap((r) => {
+      const x = ratio(figures(r, kinds[0]), figures(r, kinds[1]));
+      return x === undefined ? [] : [{ name: r.endpoint.name, x }];
+    });
+    return found.length === 0 ? undefined : found.reduce((a, b) => (b.x < a.x ? b : a));
+  };
+  const realClock = worst(['ours, real clock', 'bare'], (r) => r.endpoint.body === 'json');
+  const computed = worst(['ours, no cache', 'bare'], () => true);
+  const toRaw = ratio(ours, figures(month, 'raw node:http'));
+  const csvDay = results.find((r) => r.endpoint.body === 'csv' && r.endpoint.page === undefined);
+  const csvPage = results.find((r) => r.endpoint.body === 'csv' && r.endpoint.page !== undefined);
+  const csvDayRatio = ratio(figures(csvDay, 'ours, real clock'), figures(csvDay, 'bare'));
+  const csvPageRatio = ratio(figures(csvPage, 'ours, real clock'), figures(csvPage, 'bare'));
+  const named = (w: { name: string; x: number } | undefined) => (w ? `${fmt(w.x)}× (worst: ${w.name})` : '');
   return [
+    check(
+      'real clock ≥ 1.0× bare Express on every JSON endpoint',
+      realClock?.x,
+      (n) => n >= 1,
+      named(realClock),
+    ),
+    check(
+      'computed (cache off) ≥ 0.7× bare Express on every endpoint',
+      computed?.x,
+      (n) => n >= 0.7,
+      named(computed),
+    ),
+    check(
+      'cached ≥ 0.85× a raw node:http handler (ChatBot.com month)',
+      toRaw,
+      (n) => n >= 0.85,
+      `${fmt(toRaw ?? 0)}×`,
+    ),
+    check(
+      'DigitalCX CSV day ≥ 0.9× bare Express (real clock)',
+      csvDayRatio,
+      (n) => n >= 0.9,
+      `${fmt(csvDayRatio ?? 0)}×`,
+    ),
+    check(
+      'DigitalCX page ≥ 1.0× bare Express (real clock)',
+      csvPageRatio,
+      (n) => n >= 1,
+      `${fmt(csvPageRatio ?? 0)}×`,
+    ),
     check(
       'ours ≥ 0.7× bare Express (ChatBot.com month)',
       toBare,
@@ -103,12 +151,12 @@ export function checkTargets(results: readonly EndpointResult[], scaling: Scalin
       `${fmt(toDynamic ?? 0)}×${without(figures(month, 'prism -d'))}`,
     ),
     check(
-      'p99 ≤ 25 ms at 32 connections (same operation)',
+      'p99 ≤ 10 ms at 32 connections (ChatBot.com month)',
       ours?.load.p99,
-      (n) => n <= 25,
+      (n) => n <= 10,
       `${ours?.load.p99} ms${uncached ? ` (cache off ${uncached.load.p99} ms)` : ''}`,
     ),
-    check('cold start to first 200 ≤ 500 ms', cold, (n) => n <= 500, `${fmt(cold ?? 0, 0)} ms (median)`),
+    check('cold start to first 200 ≤ 300 ms', cold, (n) => n <= 300, `${fmt(cold ?? 0, 0)} ms (median)`),
     check(
       "cold start ≤ 0.4× Prism's",
       cold !== undefined && prismCold ? cold / prismCold : undefined,
@@ -116,9 +164,9 @@ export function checkTargets(results: readonly EndpointResult[], scaling: Scalin
       `${fmt((cold ?? 0) / (prismCold ?? 1))}× (${fmt(cold ?? 0, 0)} vs ${fmt(prismCold ?? 0, 0)} ms)`,
     ),
     check(
-      'RSS under load ≤ 120 MB',
+      'RSS under load ≤ 100 MB',
       rss.length > 0 ? Math.max(...rss) : undefined,
-      (n) => n <= 120,
+      (n) => n <= 100,
       `${fmt(Math.max(...rss), 0)} MB (worst endpoint)`,
     ),
     check(

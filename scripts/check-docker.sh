@@ -87,7 +87,7 @@ PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{
 mapfile -t IMAGE_ENV < <(podman image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$IMAGE" | grep .)
 LOG=$WORK/server.log
 env -i "${IMAGE_ENV[@]}" PORT="$PORT" HOST=127.0.0.1 \
-  "$CHROOT" --userspec="$USER_SPEC" "$MOUNT" /bin/sh -c 'cd /app && exec node dist/server/cli.js' >"$LOG" 2>&1 &
+  "$CHROOT" --userspec="$USER_SPEC" "$MOUNT" /bin/sh -c 'cd /app && exec node dist/server/cli/cli.js' >"$LOG" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   grep -q 'listening on' "$LOG" && break

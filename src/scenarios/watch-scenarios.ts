@@ -2,7 +2,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { isScenarioPath } from '../core/scenario.js';
-import type { MockState } from '../server/state.js';
+import type { MockState } from '../server/control/state.js';
 import type { ApiFacts } from './api-facts.js';
 import { BUILT_IN_DIR, loadScenarios, type ScenarioSources } from './load-scenarios.js';
 import { ScenarioFileError } from './problems.js';

@@ -4,10 +4,10 @@ import { MockError } from '../core/errors.js';
 import type { JournalEntry } from '../core/journal.js';
 import type { Scenario } from '../core/scenario.js';
 import { createMockApp, type MockApp } from './app.js';
-import { type Config, ConfigError } from './config.js';
-import { apiUrls, baseUrl, drain, listen } from './listen.js';
+import { type Config, ConfigError } from './cli/config.js';
+import { configFromOptions, type MockServerOptions } from './cli/server-options.js';
+import { apiUrls, baseUrl, drain, listen } from './front/listen.js';
 import { API_MODULES } from './registry.js';
-import { configFromOptions, type MockServerOptions } from './server-options.js';
 
 /** A running mock. */
 export interface MockServer {

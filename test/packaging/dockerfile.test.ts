@@ -56,7 +56,7 @@ describe('Dockerfile', () => {
     expect(args('HEALTHCHECK')[0]).toContain('/__mock/health');
     expect(args('ENV').join(' ')).toMatch(/PORT=4010/);
     // Exec form, so that node is PID 1 and receives SIGTERM itself.
-    expect(JSON.parse(args('ENTRYPOINT')[0] ?? '')).toEqual(['node', 'dist/server/cli.js']);
+    expect(JSON.parse(args('ENTRYPOINT')[0] ?? '')).toEqual(['node', 'dist/server/cli/cli.js']);
   });
 
   it('sends the build only the files it copies', () => {

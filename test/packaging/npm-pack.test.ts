@@ -54,7 +54,7 @@ describe('npm package', () => {
   it('ships the build, the specs and the README, and neither sources, tests nor source maps', () => {
     const paths = packed.files.map((f) => f.path);
     for (const path of [
-      'dist/server/cli.js',
+      'dist/server/cli/cli.js',
       'dist/index.js',
       'dist/index.d.ts',
       'specs/digitalcx.yaml',

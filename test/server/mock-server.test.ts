@@ -1,6 +1,6 @@
 import type { Response as CheckedResponse } from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/server/config.js';
+import { ConfigError } from '../../src/server/cli/config.js';
 import { type MockServer, startMockServer } from '../../src/server/mock-server.js';
 import { NOW } from '../support/app.js';
 import { expectMatchesSpec } from '../support/contract.js';

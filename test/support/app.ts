@@ -2,7 +2,7 @@
 
 import type { Scenario } from '../../src/core/scenario.js';
 import { type AppOptions, createMockApp, type MockApp } from '../../src/server/app.js';
-import { type Config, createConfig } from '../../src/server/config.js';
+import { type Config, createConfig } from '../../src/server/cli/config.js';
 
 /** The fixed clock of the suite: a Saturday noon, inside every vendor's data window. */
 export const NOW = '2025-03-01T12:00:00.000Z';

@@ -9,8 +9,8 @@ import type { Response, Test } from 'supertest';
 import { expect } from 'vitest';
 import { SchemaCompiler } from '../../src/core/schema-compiler.js';
 import { type LoadedSpec, loadSpec, resolveRef } from '../../src/core/spec.js';
+import { RouteMatcher } from '../../src/server/pipeline/route-matcher.js';
 import { API_NAMES } from '../../src/server/registry.js';
-import { RouteMatcher } from '../../src/server/route-matcher.js';
 
 type IHttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
 

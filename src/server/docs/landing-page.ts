@@ -2,9 +2,9 @@
 import { realNow } from '../../core/clock.js';
 import type { LoadedSpec } from '../../core/spec.js';
 import { isoMs } from '../../core/time.js';
-import type { Config } from '../config.js';
+import type { Config } from '../cli/config.js';
+import type { MockState } from '../control/state.js';
 import { rootApi } from '../single-api.js';
-import type { MockState } from '../state.js';
 import { escapeHtml as e, page } from './html.js';
 
 /** One API as the docs show it. */

@@ -1,7 +1,7 @@
 /** The /docs router: the landing page, one API reference per mounted API, and the renderer's files. */
 import express, { type Router } from 'express';
-import type { Config } from '../config.js';
-import type { MockState } from '../state.js';
+import type { Config } from '../cli/config.js';
+import type { MockState } from '../control/state.js';
 import { VERSION } from '../version.js';
 import { escapeHtml, page } from './html.js';
 import { type DocsApi, landingPage } from './landing-page.js';

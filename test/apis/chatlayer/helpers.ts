@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import type { SeriesData } from '../../../src/apis/chatlayer/series-data.js';
 import type { Scenario } from '../../../src/core/scenario.js';
-import type { Config } from '../../../src/server/config.js';
+import type { Config } from '../../../src/server/cli/config.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
 

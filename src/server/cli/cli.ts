@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/** The CLI entry: reads the config, listens (or, with --workers, hands over to the cluster), prints where everything is, and drains on SIGTERM/SIGINT. */
+import { apiFacts } from '../../scenarios/api-facts.js';
+import { watchScenarios } from '../../scenarios/watch-scenarios.js';
+import { createMockApp } from '../app.js';
+import { baseUrl, drain, listen } from '../front/listen.js';
+import { API_MODULES } from '../registry.js';
+import { bannerLines } from './banner.js';
+import { configFromArgs, HELP } from './config.js';
+import { tuneHeap } from './heap.js';
+import { startupProblem } from './startup-problem.js';
+
+/** Runs a start-up step; a bad flag, variable, scenario name or scenario file stops with exit code 2. */
+function orExit<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    const problem = startupProblem(error);
+    if (!problem) throw error;
+    process.stderr.write(`${problem.message}\n`);
+    process.exit(problem.code);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = orExit(() => configFromArgs(process.argv.slice(2), process.env, process.execArgv));
+  if (config === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  tuneHeap(config.nodeFlags);
+  // With --workers the cluster code takes over; with one process it is never loaded.
+  if (config.workers > 1) return (await import('../cluster/primary.js')).serveClustered(config);
+  const { listener, state, specs } = orExit(() => createMockApp(config));
+  const watching =
+    config.watch &&
+    watchScenarios(config, state, apiFacts(API_MODULES), (line) => {
+      if (config.logLevel !== 'silent') process.stderr.write(`bot-analytics-mock: ${line}\n`);
+    });
+  const server = await listen(listener, config.port, config.host).catch((error: Error) => {
+    process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
+    process.exit(1);
+  });
+  const facts = {
+    base: baseUrl(server, config.host),
+    apis: [...specs.keys()],
+    scenario: state.scenario.name,
+    watching: Boolean(watching),
+  };
+  process.stdout.write(`${bannerLines(config, facts).join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`bot-analytics-mock: ${signal} received, draining\n`);
+    if (watching) watching.close();
+    void drain(server).then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

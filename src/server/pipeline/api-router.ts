@@ -1,0 +1,222 @@
+/** Builds the request pipeline of one API: controls, routing, scenario, auth, validation, handler, errors. */
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { ApiModule, RequestContext } from '../../core/api.js';
+import { resolveNow, sleep } from '../../core/clock.js';
+import { readControls } from '../../core/controls.js';
+import { MockError } from '../../core/errors.js';
+import { delayFor } from '../../core/latency.js';
+import { OperationValidator } from '../../core/request-validator.js';
+import type { Fault } from '../../core/scenario.js';
+import { SchemaCompiler } from '../../core/schema-compiler.js';
+import type { LoadedSpec, SpecOperation } from '../../core/spec.js';
+import { isoMs } from '../../core/time.js';
+import { applyRule } from '../../scenarios/apply-rule.js';
+import {
+  countsAttempts,
+  knobsFor,
+  latencyFor,
+  ruleRequestOf,
+  selectRule,
+} from '../../scenarios/select-rule.js';
+import type { Config } from '../cli/config.js';
+import type { ControlSync } from '../control/control-sync.js';
+import type { MockState } from '../control/state.js';
+import type { ResponseCache } from '../front/response-cache.js';
+import { answerPreferred } from './prefer-code.js';
+import { RouteMatcher } from './route-matcher.js';
+
+/** What the journal and the request log learn about a request once it is routed. */
+export interface RouteInfo {
+  api: string;
+  operationId: string | null;
+  /** The scenario the request saw. */
+  scenario: string | null;
+  /** The fault a scenario injected, if any. */
+  fault: Fault | null;
+}
+
+const BODY_LIMIT = '100kb';
+const jsonBody = express.json({ limit: BODY_LIMIT, strict: false });
+const formBody = express.urlencoded({ limit: BODY_LIMIT, extended: false });
+
+function runParser(parser: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    parser(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Turns a body-parser failure into the 400/413 the client can act on. */
+function bodyError(error: unknown): MockError {
+  const e = error as { type?: string; status?: number };
+  if (e.type === 'entity.too.large') {
+    return new MockError(413, `The request body is larger than ${BODY_LIMIT}; send a smaller body.`, {
+      code: 'payload_too_large',
+    });
+  }
+  if (e.type === 'entity.parse.failed')
+    return new MockError(400, 'The request body is not valid JSON.', { code: 'invalid_body' });
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return new MockError(415, 'The request body has an unsupported encoding; send UTF-8.', {
+      code: 'invalid_body',
+    });
+  }
+  return new MockError(400, 'The request body could not be read.', { code: 'invalid_body' });
+}
+
+/** What is compiled from a spec: once per process, shared by every app (tests build many). */
+interface CompiledApi {
+  matcher: RouteMatcher;
+  validator(operation: SpecOperation): OperationValidator;
+}
+
+const compiledApis = new WeakMap<LoadedSpec, CompiledApi>();
+
+function compile(module: ApiModule, spec: LoadedSpec): CompiledApi {
+  let compiled = compiledApis.get(spec);
+  if (!compiled) {
+    for (const op of spec.operations) {
+      if (!module.handlers[op.operationId])
+        throw new Error(`API ${module.name}: no handler for operation ${op.operationId}.`);
+    }
+    // ajv compiles an operation's validators on its first request: start-up stays fast.
+    let compiler: SchemaCompiler | undefined;
+    const validators = new Map<SpecOperation, OperationValidator>();
+    compiled = {
+      matcher: new RouteMatcher(spec.operations),
+      validator(operation) {
+        let v = validators.get(operation);
+        if (!v) {
+          compiler ??= new SchemaCompiler(spec);
+          v = new OperationValidator(operation, compiler);
+          validators.set(operation, v);
+        }
+        return v;
+      },
+    };
+    compiledApis.set(spec, compiled);
+  }
+  return compiled;
+}
+
+/** The Express handler serving one API under its prefix; attempt counts come from `sync` (shared across workers). */
+export function createApiRouter(
+  module: ApiModule,
+  spec: LoadedSpec,
+  config: Config,
+  state: MockState,
+  sync: ControlSync,
+  cache?: ResponseCache,
+): RequestHandler {
+  const { matcher, validator } = compile(module, spec);
+  const stateful = module.statefulOperations;
+  /** The operation whose answer a request got, if that answer may be repeated (see response-cache.ts). */
+  const reusable = (info: RouteInfo) => () =>
+    info.operationId !== null && info.fault === null && !stateful?.has(info.operationId)
+      ? info.operationId
+      : undefined;
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    let now = resolveNow(config.now);
+    const info: RouteInfo = { api: module.name, operationId: null, scenario: null, fault: null };
+    res.locals.route = info;
+    try {
+      const controls = readControls(req.headers);
+      const seed = controls.seed ?? config.seed;
+      now = controls.now ?? now;
+      res.setHeader('X-Mock-Seed', String(seed));
+      res.setHeader('X-Mock-Now', isoMs(now));
+      // Resolved once: everything below reads this object, so a switch mid-request changes nothing.
+      const scenario = state.resolve(controls.scenario ?? controls.preferScenario);
+      info.scenario = scenario.name;
+      // Keyed on the prefixed URL, so draws and rule paths are the same when the API is also served at /.
+      const key = `${req.method} /${module.name}${req.url}`;
+      const cached = cache?.keyOf(req, key, seed, controls.now ?? config.now, scenario);
+      if (cached !== undefined) {
+        const operationId = cache?.answer(cached, res);
+        if (operationId !== undefined) {
+          info.operationId = operationId;
+          return;
+        }
+        cache?.record(cached, res, reusable(info));
+      }
+      res.setHeader('X-Mock-Scenario', scenario.name);
+
+      const queryAt = req.url.indexOf('?');
+      const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
+      const found = matcher.match(req.method, path);
+      if (found.kind === 'none') {
+        throw new MockError(404, `No ${module.title} operation at ${req.method} ${path}.`, {
+          code: 'not_found',
+        });
+      }
+      if (found.kind === 'method') {
+        throw new MockError(
+          405,
+          `Method ${req.method} is not allowed here; use ${found.allowed.join(', ')}.`,
+          {
+            code: 'method_not_allowed',
+            headers: { Allow: found.allowed.join(', ') },
+          },
+        );
+      }
+      const { operation } = found;
+      info.operationId = operation.operationId;
+      const query = new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1));
+
+      // Without rules nothing reads the request's form or its attempt number: skip both.
+      const rule =
+        scenario.rules.length === 0
+          ? undefined
+          : selectRule(scenario, ruleRequestOf(module.name, operation, req, path, query), {
+              module,
+              operation,
+              seed,
+              key,
+              // Only scenarios that draw shares or match attempts need the count: the others keep no state.
+              attempt: countsAttempts(scenario) ? await sync.attempt(scenario.name, key) : 1,
+            });
+      const latency = latencyFor(scenario, rule, config.latency);
+      if (latency) await sleep(delayFor(latency, seed, key));
+      // Prefer: code= is the more explicit ask: it wins over the rule's answer (not its latency or knobs).
+      if (controls.preferCode !== undefined) {
+        if (answerPreferred(controls.preferCode, operation, module, res)) return;
+      } else if (rule) {
+        info.fault = rule.fault ?? null;
+        const target = { req, res, module, operation, params: found.params, query, now };
+        if (await applyRule(rule, target)) return;
+      }
+
+      const caller = module.authenticate(req, operation);
+      if (operation.requestBody) {
+        try {
+          await runParser(jsonBody, req, res);
+          await runParser(formBody, req, res);
+        } catch (error) {
+          throw bodyError(error);
+        }
+      }
+      const input = validator(operation).validate({
+        query,
+        path: found.params,
+        headers: req.headers,
+        contentType: req.headers['content-type'],
+        body: req.body,
+      });
+      const ctx: RequestContext = { seed, now, scenario, knobs: knobsFor(scenario, rule) };
+      const handler = module.handlers[operation.operationId];
+      await handler?.({ operation, ...input, caller, ctx, req }, res);
+    } catch (error) {
+      if (res.headersSent) {
+        // A stream broke after its head was sent: nothing sensible can be said any more.
+        res.destroy();
+        return;
+      }
+      if (error instanceof MockError) {
+        res.set(error.headers);
+        module.sendError(res, error, { now });
+        return;
+      }
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,78 @@
+/** Matches a request path against the spec's path templates (`/v1/bots/{bot_id}/flow`). */
+import type { SpecOperation } from '../../core/spec.js';
+
+interface CompiledPath {
+  regex: RegExp;
+  names: string[];
+  literalScore: number;
+  operations: Map<string, SpecOperation>;
+}
+
+/** The outcome of a match: an operation, a path with other methods, or nothing. */
+export type RouteMatch =
+  | { kind: 'found'; operation: SpecOperation; params: Record<string, string> }
+  | { kind: 'method'; allowed: string[] }
+  | { kind: 'none' };
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compiles every path once; matching prefers the path with more literal segments. */
+export class RouteMatcher {
+  private readonly paths: CompiledPath[] = [];
+
+  constructor(operations: readonly SpecOperation[]) {
+    const byPath = new Map<string, CompiledPath>();
+    for (const op of operations) {
+      let compiled = byPath.get(op.path);
+      if (!compiled) {
+        const names: string[] = [];
+        const source = op.path
+          .split(/(\{[^}]+\})/)
+          .map((part) => {
+            const m = /^\{([^}]+)\}$/.exec(part);
+            if (!m) return escapeRegex(part);
+            names.push(m[1] as string);
+            return '([^/]+)';
+          })
+          .join('');
+        compiled = {
+          regex: new RegExp(`^${source}/?$`),
+          names,
+          literalScore: op.path.split('/').filter((s) => s && !s.startsWith('{')).length,
+          operations: new Map(),
+        };
+        byPath.set(op.path, compiled);
+      }
+      compiled.operations.set(op.method, op);
+    }
+    this.paths = [...byPath.values()].sort((a, b) => b.literalScore - a.literalScore);
+  }
+
+  /** Finds the operation for a method and a path (the path after the API prefix, still URL-encoded). */
+  match(method: string, path: string): RouteMatch {
+    for (const compiled of this.paths) {
+      const m = compiled.regex.exec(path);
+      if (!m) continue;
+      const operation = compiled.operations.get(method === 'HEAD' ? 'GET' : method);
+      if (!operation) {
+        const allowed = [...compiled.operations.keys()];
+        // HEAD is served wherever GET is.
+        if (allowed.includes('GET')) allowed.push('HEAD');
+        return { kind: 'method', allowed };
+      }
+      const params: Record<string, string> = {};
+      compiled.names.forEach((name, i) => {
+        const raw = m[i + 1] as string;
+        try {
+          params[name] = decodeURIComponent(raw);
+        } catch {
+          params[name] = raw;
+        }
+      });
+      return { kind: 'found', operation, params };
+    }
+    return { kind: 'none' };
+  }
+}

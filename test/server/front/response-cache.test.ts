@@ -1,0 +1,216 @@
+import { request as httpRequest } from 'node:http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chatbotcom } from '../../../src/apis/chatbotcom/index.js';
+import { digitalcx } from '../../../src/apis/digitalcx/index.js';
+import { generalbots } from '../../../src/apis/generalbots/index.js';
+import type { Scenario } from '../../../src/core/scenario.js';
+import type { MockApp } from '../../../src/server/app.js';
+import { type Config, configFromArgs } from '../../../src/server/cli/config.js';
+import { testApp } from '../../support/app.js';
+import { closeServers, sendRaw, serve } from '../../support/wire.js';
+
+const MONTH = '/chatbotcom/reports/conversations?from=2025-02-01&to=2025-03-01&dimension=day';
+const BEARER = { authorization: 'Bearer cache' };
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeServers();
+});
+
+/** The app alone (the API pipeline's own use of the cache, without the fast lane). */
+const listen = (mock: MockApp) => serve(mock.app);
+
+const get = (port: number, path: string, headers: Record<string, string> = BEARER, method = 'GET') =>
+  sendRaw(port, path, headers, method);
+
+/** Counts the runs of an operation's handler (the pipeline's work behind a cached answer). */
+function countRuns(module: { handlers: Record<string, unknown> }, operationId: string) {
+  return vi.spyOn(module.handlers as Record<string, (...args: never[]) => unknown>, operationId);
+}
+
+async function twice(
+  overrides: Partial<Config>,
+  path = MONTH,
+  headers: Record<string, string> = BEARER,
+  scenarios: Scenario[] = [],
+) {
+  const port = await listen(testApp(overrides, scenarios));
+  return [await get(port, path, headers), await get(port, path, headers)] as const;
+}
+
+describe('response cache', () => {
+  it('answers a repeated GET under a fixed clock without running the operation again, byte for byte', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    const [first, second] = await twice({});
+    expect(runs).toHaveBeenCalledTimes(1);
+    expect(second).toEqual(first);
+    expect(first.status).toBe(200);
+    // And the same bytes as a server that keeps no answers.
+    const [uncached] = await twice({ responseCacheBytes: 0 });
+    expect(first).toEqual(uncached);
+    expect(runs).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the CORS and control headers of each request', async () => {
+    const port = await listen(testApp());
+    const a = await get(port, MONTH, { ...BEARER, origin: 'http://a.example' });
+    const b = await get(port, MONTH, { ...BEARER, origin: 'http://b.example' });
+    expect(a.headers).toContain('Access-Control-Allow-Origin: http://a.example');
+    expect(b.headers).toContain('Access-Control-Allow-Origin: http://b.example');
+    expect(b.headers).toContain('X-Mock-Scenario: default');
+    expect(b.headers).toContain('X-Mock-Seed: 1');
+    expect(b.body).toBe(a.body);
+  });
+
+  it('keys on everything that can change the answer: URL, credentials, seed, clock, scenario', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    const port = await listen(testApp());
+    const variants: [string, Record<string, string>][] = [
+      [MONTH, BEARER],
+      [`${MONTH}&bot=1`, BEARER],
+      [MONTH, { authorization: 'Bearer other' }],
+      [MONTH, { ...BEARER, 'x-mock-seed': '2' }],
+      [MONTH, { ...BEARER, 'x-mock-now': '2025-03-02T12:00:00Z' }],
+      [MONTH, { ...BEARER, 'x-mock-scenario': 'empty' }],
+    ];
+    const bodies = new Set<string>();
+    for (const [path, headers] of variants) bodies.add((await get(port, path, headers)).body);
+    expect(runs).toHaveBeenCalledTimes(variants.length);
+    // Most variants change the numbers; none is answered with another's bytes by mistake.
+    expect(bodies.size).toBeGreaterThanOrEqual(5);
+    for (const [path, headers] of variants) await get(port, path, headers);
+    expect(runs).toHaveBeenCalledTimes(variants.length);
+  });
+
+  it('follows a scenario switch at once', async () => {
+    const mock = testApp();
+    const port = await listen(mock);
+    const before = await get(port, MONTH);
+    mock.state.setScenario('empty');
+    const after = await get(port, MONTH);
+    expect(after.headers).toContain('X-Mock-Scenario: empty');
+    expect(after.body).not.toBe(before.body);
+    mock.state.setScenario('default');
+    expect((await get(port, MONTH)).body).toBe(before.body);
+  });
+
+  it('runs every request with the real clock', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    await twice({ now: undefined });
+    expect(runs).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs every request of a server with --latency (each answer waits)', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    await twice({ latency: { min: 1, max: 1 } });
+    expect(runs).toHaveBeenCalledTimes(2);
+    const slow = testApp({ latency: { min: 1, max: 1 } });
+    expect(slow.listener).toBe(slow.app);
+  });
+
+  it('runs every request, when off', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    await twice({ responseCacheBytes: 0 });
+    expect(runs).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs every request of a scenario with rules or latency (attempts and shares change answers)', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    const ruled: Scenario = {
+      name: 'ruled',
+      description: 'x',
+      knobs: {},
+      rules: [{ match: { api: 'digitalcx' } }],
+    };
+    const slow: Scenario = {
+      name: 'slow1',
+      description: 'x',
+      knobs: {},
+      latency: { min: 1, max: 1 },
+      rules: [],
+    };
+    for (const name of ['ruled', 'slow1']) {
+      const [first, second] = await twice({}, MONTH, { ...BEARER, 'x-mock-scenario': name }, [ruled, slow]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.body).toBe(first.body);
+    }
+    expect(runs).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not hold streamed bodies, errors, or other methods', async () => {
+    const port = await listen(testApp());
+    const csv = countRuns(digitalcx, 'getInteractions');
+    const day =
+      '/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-03-01T00:00:00Z';
+    await get(port, day, BEARER);
+    await get(port, day, BEARER);
+    expect(csv).toHaveBeenCalledTimes(2);
+    // Every request that is not answered from memory is authenticated.
+    const pipeline = vi.spyOn(chatbotcom, 'authenticate');
+    const bad = `${MONTH}&dimension=fortnight`;
+    expect((await get(port, bad)).status).toBe(400);
+    expect((await get(port, bad)).status).toBe(400);
+    expect(pipeline).toHaveBeenCalledTimes(2);
+    await get(port, MONTH, BEARER, 'HEAD');
+    await get(port, MONTH, BEARER, 'HEAD');
+    expect(pipeline).toHaveBeenCalledTimes(4);
+    await get(port, MONTH, BEARER);
+    await get(port, MONTH, BEARER);
+    expect(pipeline).toHaveBeenCalledTimes(5);
+  });
+
+  it('never repeats an answer that reads server state: a created report shows in the next list', async () => {
+    const mock = testApp();
+    const port = await listen(mock);
+    const list = '/generalbots/api/v1/analytics/reports';
+    const auth = { authorization: 'Bearer admin' };
+    const before = JSON.parse((await get(port, list, auth)).body) as { data: { total: number } };
+    expect(generalbots.statefulOperations?.has('listReports')).toBe(true);
+    const created = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: list,
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ type: 'usage', format: 'json' }));
+    });
+    expect(created).toBe(201);
+    const after = JSON.parse((await get(port, list, auth)).body) as { data: { total: number } };
+    expect(after.data.total).toBe(before.data.total + 1);
+  });
+
+  it('records every answered request in the journal, hit or not', async () => {
+    const mock = testApp();
+    const port = await listen(mock);
+    await get(port, MONTH);
+    await get(port, MONTH);
+    const entries = mock.state.journal.list();
+    expect(entries.map((e) => [e.operationId, e.status])).toEqual([
+      ['getConversationsReport', 200],
+      ['getConversationsReport', 200],
+    ]);
+  });
+});
+
+describe('--response-cache', () => {
+  it('takes megabytes from 0 (off) to 1024', () => {
+    expect((configFromArgs(['--response-cache', '0'], {}) as Config).responseCacheBytes).toBe(0);
+    expect((configFromArgs([], { MOCK_RESPONSE_CACHE: '64' }) as Config).responseCacheBytes).toBe(64 << 20);
+    expect((configFromArgs([], {}) as Config).responseCacheBytes).toBe(16 << 20);
+  });
+
+  it.each(['-1', '1025', 'lots', '1.5'])('names the flag and what it accepts for %j', (value) => {
+    expect(() => configFromArgs([`--response-cache=${value}`], {})).toThrowError(
+      `Invalid --response-cache: '${value}'. Expected a whole number of megabytes from 0 to 1024 (0 = off).`,
+    );
+  });
+});
