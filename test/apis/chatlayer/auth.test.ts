@@ -64,7 +64,9 @@ describe('auth', () => {
   });
 
   it('answers an unknown path with 404 NOT_FOUND in the gRPC status shape', async () => {
-    const res = await get(chatlayerApp(), '/v1/bots/bot-a/nothing-here');
+    const res = await send(
+      request(chatlayerApp()).get('/chatlayer/v1/bots/bot-a/nothing-here').set('Authorization', basic()),
+    );
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 5, details: [] });
   });
