@@ -6,26 +6,6 @@ type Node = Record<string, unknown>;
 
 const spec = loadSpec('generalbots');
 const node = (value: unknown): Node => (value ?? {}) as Node;
-const components = node(spec.document.components);
-
-/** Every place that must say where it comes from, by a readable name. */
-function provenanceSites(): [string, Node][] {
-  const sites: [string, Node][] = [];
-  for (const op of spec.operations) sites.push([`operation ${op.operationId}`, op.raw]);
-  for (const [name, p] of Object.entries(node(components.parameters)))
-    sites.push([`parameter ${name}`, node(p)]);
-  const walk = (where: string, schema: Node) => {
-    for (const [prop, sub] of Object.entries(node(schema.properties))) {
-      sites.push([`${where}.${prop}`, node(sub)]);
-      walk(`${where}.${prop}`, node(sub));
-    }
-  };
-  for (const [name, schema] of Object.entries(node(components.schemas))) {
-    sites.push([`schema ${name}`, node(schema)]);
-    walk(name, node(schema));
-  }
-  return sites;
-}
 
 describe('the General Bots spec', () => {
   it('serves the 15 documented operations under /api/v1/analytics, with a handler each', () => {
@@ -53,18 +33,6 @@ describe('the General Bots spec', () => {
       spec.operations.map((o) => o.operationId).sort(),
     );
     expect(node((spec.document.servers as unknown[])[0]).url).toBe('/generalbots');
-    expect(node(spec.document.info)['x-vendor-doc']).toBe('vendor-docs/generalbots.txt');
-  });
-
-  it('says where every operation, parameter, schema and property comes from', () => {
-    const missing = provenanceSites()
-      .filter(([, node]) => node['x-source'] !== 'doc' && node['x-source'] !== 'inferred')
-      .map(([where]) => where);
-    const unexplained = provenanceSites()
-      .filter(([, node]) => node['x-source'] === 'inferred' && typeof node['x-source-note'] !== 'string')
-      .map(([where]) => where);
-    expect(missing).toEqual([]);
-    expect(unexplained).toEqual([]);
   });
 
   it('lists the roles of every operation, reports for analytics_admin and admin only', () => {
