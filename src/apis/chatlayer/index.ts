@@ -6,6 +6,7 @@ import { MockError } from '../../core/errors.js';
 import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
 import { handlers } from './routes.js';
 import { statusBody } from './status.js';
+import { forgetCreated } from './store.js';
 
 /** Messages for statuses the spec gives no example for. */
 const FALLBACK: Record<number, string> = {
@@ -58,6 +59,15 @@ export const chatlayer: ApiModule = {
   handlers,
   authenticate,
   sendError,
+  // Lists that read what clients created (store.ts): never answered from the response cache.
+  statefulOperations: new Set([
+    'Analytics_ListEvents',
+    'Analytics_GetTeamEvents',
+    'Analytics_ListEventDefinitions',
+    'Analytics_ListTeamEventDefinitions',
+    'Analytics_ListSubscriptions',
+  ]),
+  forget: forgetCreated,
   documentedError(status, operation) {
     return new MockError(status, exampleMessage(operation, status) ?? FALLBACK[status] ?? `HTTP ${status}`);
   },

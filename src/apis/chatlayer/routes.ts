@@ -3,7 +3,10 @@ import type { OperationHandler } from '../../core/api.js';
 import { MockError } from '../../core/errors.js';
 import { botOf } from './bot.js';
 import { conversationSeries, insightSeries, type Stat } from './conversation-series.js';
+import { eventHandlers } from './event-routes.js';
 import { conversationFlow } from './flow.js';
+import { flowHandlers } from './flow-routes.js';
+import { miscHandlers } from './misc-routes.js';
 import { readWindow } from './query.js';
 import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 import { seriesHandlers } from './series-routes.js';
@@ -52,4 +55,7 @@ export const handlers = {
   Analytics_GetConversationFlow,
   Analytics_GetTeamConversationsUsage,
   ...seriesHandlers,
+  ...flowHandlers,
+  ...eventHandlers,
+  ...miscHandlers,
 };
