@@ -9,7 +9,7 @@ export interface AttributeFilter {
 }
 
 /** The value an event has for a key: `channel_type`, `event`, or an attribute. */
-function valueOf(event: TrackingEvent, key: string): string | undefined {
+function attributeOf(event: TrackingEvent, key: string): string | undefined {
   if (key === 'channel_type') return event.channel_type;
   if (key === 'event') return event.event;
   return event.attributes[key];
@@ -17,7 +17,7 @@ function valueOf(event: TrackingEvent, key: string): string | undefined {
 
 /** Whether an event passes a filter; an operator the mock does not know matches nothing. */
 export function passes(event: TrackingEvent, filter: AttributeFilter): boolean {
-  const v = valueOf(event, filter.key ?? '');
+  const v = attributeOf(event, filter.key ?? '');
   const values = filter.value ?? [];
   switch ((filter.operator ?? '=').toLowerCase()) {
     case '=':
