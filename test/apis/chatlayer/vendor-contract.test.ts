@@ -19,6 +19,11 @@ describe("the vendor's own spec as an independent check", () => {
     expect(vendorOperations).toHaveLength(31);
   });
 
+  it('serves all 31 of the vendor operations', () => {
+    const ids = (ops: readonly { operationId: string }[]) => ops.map((o) => o.operationId).sort();
+    expect(ids(loadSpec('chatlayer').operations)).toEqual(ids(vendorOperations));
+  });
+
   it("has each of our operations with the vendor's method, path, id and parameters (extras inferred)", () => {
     const spec = loadSpec('chatlayer');
     for (const op of spec.operations) {
