@@ -170,12 +170,17 @@ describe('the console in Chromium', () => {
   it('pre-fills every GET operation with values the mock answers 200 to', async () => {
     const { page, errors } = await open(server.url);
     const statuses: string[] = [];
-    for (const api of Object.keys(server.urls)) {
-      await page.selectOption('#preview-api', api);
-      await expect.poll(() => page.locator('#preview-operation option').count()).toBeGreaterThan(0);
-      const operations = await page
+    const optionsShown = () =>
+      page
         .locator('#preview-operation option')
         .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    let previous: string[] = [];
+    for (const api of Object.keys(server.urls)) {
+      await page.selectOption('#preview-api', api);
+      // The list is replaced once the API's spec is in: wait for this API's operations (no id is shared).
+      await expect.poll(async () => (await optionsShown()).some((id) => !previous.includes(id))).toBe(true);
+      const operations = await optionsShown();
+      previous = operations;
       for (const operationId of operations) {
         // A stored report is reached through an id that POST /reports returns: no default can name one.
         if (operationId === 'getReport') continue;
