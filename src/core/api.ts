@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import type { MockError } from './errors.js';
 import type { Knobs } from './knobs.js';
+import type { ProbeSet } from './probe.js';
 import type { Scenario } from './scenario.js';
 import type { SpecOperation } from './spec.js';
 
@@ -92,4 +93,6 @@ export interface ApiModule {
   statefulOperations?: ReadonlySet<string>;
   /** Knobs beyond the common ones that this API reads from `knobs.extra`. */
   knobs?: Readonly<Record<string, KnobSpec>>;
+  /** The requests `bot-analytics-mock verify` sends to the live vendor and to the mock (`probes.ts`). */
+  probes?: ProbeSet;
 }

@@ -52,12 +52,12 @@ function baseOf(spec: LoadedSpec): string {
 }
 
 /** An ajv instance holding the spec's component schemas; `source` keeps the code for standalone output. */
-function ajvOf(spec: LoadedSpec, source: boolean): Ajv2020 {
+function ajvOf(spec: LoadedSpec, source: boolean, allErrors = false): Ajv2020 {
   const base = baseOf(spec);
   // The meta-schema check of every schema costs a third of start-up; the test suite does it once
   // for every spec (test/core/schema-compiler.test.ts), so a boot skips it.
   const ajv = newAjv2020({
-    allErrors: false,
+    allErrors,
     validateSchema: false,
     strict: true,
     strictTypes: false,
@@ -79,7 +79,11 @@ export class SchemaCompiler {
   private ajv: Ajv2020 | undefined;
   private readonly precompiled: Readonly<Record<string, ValidateFunction>> | undefined;
 
-  constructor(private readonly spec: LoadedSpec) {
+  /** `allErrors`: report every violation, not the first (verify lists them all; requests stop at one). */
+  constructor(
+    private readonly spec: LoadedSpec,
+    private readonly allErrors = false,
+  ) {
     const artifact = requireArtifact<{ validators: Record<string, ValidateFunction> }>(
       validatorsArtifactName(spec.api),
       spec.text,
@@ -89,7 +93,7 @@ export class SchemaCompiler {
 
   /** A validator for a schema taken from the spec, compiled now by ajv in strict mode. */
   compile(schema: Schema): ValidateFunction {
-    this.ajv ??= ajvOf(this.spec, false);
+    this.ajv ??= ajvOf(this.spec, false, this.allErrors);
     return this.ajv.compile(rewriteRefs(schema, baseOf(this.spec)) as Schema);
   }
 

@@ -19,11 +19,13 @@ import { type ControlSync, localSync } from './control/control-sync.js';
 import { MockState } from './control/state.js';
 import { createDocsRouter } from './docs/router.js';
 import { apiDispatch } from './front/api-dispatch.js';
-import { chain, pathOf } from './front/chain.js';
+import { chain } from './front/chain.js';
 import { cors } from './front/cors.js';
 import { installFastJson } from './front/fast-json.js';
 import { withFastLane } from './front/fast-lane.js';
+import { knownClientError } from './front/known-status.js';
 import { createLogger, requestLog } from './front/request-log.js';
+import { decidedPath, pathDecision, type RequestPath } from './front/request-path.js';
 import { ResponseCache } from './front/response-cache.js';
 import { createApiRouter, type RouteInfo } from './pipeline/api-router.js';
 import { API_MODULES } from './registry.js';
@@ -31,9 +33,6 @@ import { rootApi } from './single-api.js';
 
 /** The longest URL served (a 414 beyond): no vendor needs more. */
 const MAX_URL_LENGTH = 8192;
-
-const CONTROL_PLANE = /^\/__mock(\/|$)/;
-const NOT_JOURNALED = /^\/(__mock|docs)(\/|$)/;
 
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
@@ -70,18 +69,21 @@ function urlLimit(req: Request, res: Response, next: NextFunction): void {
 
 /**
  * CORS: the control plane reads the journal (request headers included) and switches scenarios, so
- * it gets no open CORS, only the origins named with --cors-origin. The APIs and docs get the open one.
+ * it gets no open CORS, only the origins named with --cors-origin. The APIs and docs get the open
+ * one; any other path (a 404) gets the closed one too: nothing there needs a browser's access.
  */
 function corsFor(config: Config): RequestHandler {
-  const apiCors = cors(config.corsOrigins);
-  const controlCors = cors(config.corsOrigins === '*' ? [] : config.corsOrigins);
-  return (req, res, next) => (CONTROL_PLANE.test(pathOf(req)) ? controlCors : apiCors)(req, res, next);
+  const openCors = cors(config.corsOrigins);
+  const closedCors = cors(config.corsOrigins === '*' ? [] : config.corsOrigins);
+  const open = (path: RequestPath) => path.area === 'api' || path.area === 'docs';
+  return (req, res, next) => (open(decidedPath(res)) ? openCors : closedCors)(req, res, next);
 }
 
 /** Journals API traffic: the control plane and the docs pages stay out of it. */
 function journal(state: MockState): RequestHandler {
   return (req, res, next) => {
-    if (NOT_JOURNALED.test(pathOf(req))) return next();
+    const { area } = decidedPath(res);
+    if (area === 'control' || area === 'docs') return next();
     const started = process.hrtime.bigint();
     const entry = state.journal.add({
       receivedAtMs: realNow(),
@@ -144,6 +146,8 @@ export function createMockApp(
     name: m.name,
     router: createApiRouter(m, specs.get(m.name) as LoadedSpec, config, state, sync, cache),
   }));
+  const apis = new Set(modules.map((m) => m.name.toLowerCase()));
+  const root = rootApi(routers);
   // The front of the app runs for every request: one layer (see chain.ts). API prefixes never
   // collide with /__mock and /docs, so the API dispatch is tried before the control plane.
   const front = [
@@ -151,7 +155,7 @@ export function createMockApp(
     corsFor(config),
     journal(state),
   ];
-  app.use(chain([urlLimit, ...front, apiDispatch(routers)]));
+  app.use(chain([pathDecision(apis, root?.name), urlLimit, ...front, apiDispatch(routers)]));
 
   if (!config.admin) {
     // Container health checks probe it: it stays when the rest of the control plane is off.
@@ -169,7 +173,6 @@ export function createMockApp(
   }
 
   for (const { name, router } of routers) app.use(`/${name}`, router);
-  const root = rootApi(routers);
   if (root) app.use(root.router);
 
   app.use((req: Request, res: Response) => {
@@ -182,6 +185,11 @@ export function createMockApp(
     });
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const known = knownClientError(error);
+    if (known && !res.headersSent) {
+      res.status(known.status).json({ error: known });
+      return;
+    }
     res.err = error instanceof Error ? error : new Error(String(error));
     logger.error({ err: error }, 'bot-analytics-mock: unexpected error');
     if (res.headersSent) {
@@ -192,8 +200,16 @@ export function createMockApp(
       .status(500)
       .json({ error: { status: 500, code: 'internal_error', message: 'Internal error in the mock.' } });
   });
-  const apis = new Set(modules.map((m) => m.name.toLowerCase()));
-  const listener = withFastLane({ app, config, state, cache, apis, front, maxUrlLength: MAX_URL_LENGTH });
+  const listener = withFastLane({
+    app,
+    config,
+    state,
+    cache,
+    apis,
+    root: root?.name,
+    front,
+    maxUrlLength: MAX_URL_LENGTH,
+  });
   return { app, listener, state, specs, logger };
 }
 

@@ -155,7 +155,7 @@ const BROKEN: [string, string, string][] = [
   [
     'an operation id the API does not have',
     'description: x\nrules:\n  - match: {api: digitalcx, operationId: getInteraction}\n    status: 500\n',
-    '<file>:3:42: rules[0].match.operationId is "getInteraction". Expected an operation id of digitalcx: getInteractions, postToken.',
+    '<file>:3:42: rules[0].match.operationId is "getInteraction". Expected an operation id of digitalcx: getInteractions, postToken, postTenantToken.',
   ],
   [
     'a named error no API has',

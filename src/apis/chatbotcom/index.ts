@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
+import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
 /** The message of each status when the mock is asked for it (`Prefer: code=`, scenarios). */
@@ -60,4 +61,5 @@ export const chatbotcom: ApiModule = {
   documentedError(status) {
     return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
   },
+  probes,
 };

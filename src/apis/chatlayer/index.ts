@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBasic } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
+import { probes } from './probes.js';
 import { handlers } from './routes.js';
 import { statusBody } from './status.js';
 
@@ -59,4 +60,5 @@ export const chatlayer: ApiModule = {
   documentedError(status, operation) {
     return new MockError(status, exampleMessage(operation, status) ?? FALLBACK[status] ?? `HTTP ${status}`);
   },
+  probes,
 };

@@ -191,12 +191,52 @@ export const EXTRA_CULTURES = ['nl', 'de', 'fr', 'es'] as const;
 /** Events a DigitalCX project fires (welcome, proactive triggers…). */
 export const EVENTS = ['welcome', 'pageview_pricing', 'proactive_help', 'session_timeout'] as const;
 
-/** Transactional dialogs and their steps. */
+/** The content id of each event (Articles' `eventId`, ArticleIds' `e-<id>`). */
+export const EVENT_IDS: Readonly<Record<(typeof EVENTS)[number], number>> = {
+  welcome: 7101,
+  pageview_pricing: 7102,
+  proactive_help: 7103,
+  session_timeout: 7104,
+};
+
+/** Transactional dialogs: their content id, and their steps with the id of each step's node. */
 export const DIALOGS = [
-  { name: 'ChangeAddress', steps: ['askPostcode', 'askHouseNumber', 'confirmAddress', 'done'] },
-  { name: 'ReturnRequest', steps: ['askOrderNumber', 'askReason', 'createLabel', 'done'] },
-  { name: 'Handover', steps: ['checkOpeningHours', 'askEmail', 'transfer'] },
+  {
+    name: 'ChangeAddress',
+    id: 6391,
+    steps: ['askPostcode', 'askHouseNumber', 'confirmAddress', 'done'],
+    nodeIds: [2, 15, 4, 18],
+  },
+  {
+    name: 'ReturnRequest',
+    id: 5803,
+    steps: ['askOrderNumber', 'askReason', 'createLabel', 'done'],
+    nodeIds: [1, 4, 9, 12],
+  },
+  { name: 'Handover', id: 5120, steps: ['checkOpeningHours', 'askEmail', 'transfer'], nodeIds: [3, 7, 11] },
 ] as const;
 
 /** Pages of the customer's site where the widget runs. */
 export const PAGES = ['/', '/contact', '/orders', '/returns', '/pricing', '/account'] as const;
+
+/**
+ * The content category and the recognition entity of an FAQ, by the topic its article id ends in
+ * (1101, 2101 and 3101 are the same topic in three cultures).
+ */
+const TOPICS: Readonly<Record<number, { category: string; entity: string; entityId: number }>> = {
+  1: { category: 'Store', entity: 'OPENING_HOURS', entityId: 2601 },
+  2: { category: 'Orders', entity: 'ORDER_STATUS', entityId: 2602 },
+  3: { category: 'Returns', entity: 'RETURN', entityId: 2603 },
+  4: { category: 'Orders', entity: 'ADDRESS', entityId: 2604 },
+  5: { category: 'Payments', entity: 'PAYMENT_METHOD', entityId: 2605 },
+  6: { category: 'Account', entity: 'PASSWORD', entityId: 2606 },
+  7: { category: 'Account', entity: 'SUBSCRIPTION', entityId: 2607 },
+  8: { category: 'Customer service', entity: 'HUMAN_AGENT', entityId: 2608 },
+  9: { category: 'Payments', entity: 'INVOICE', entityId: 2609 },
+  10: { category: 'Shipping', entity: 'SHIPPING_COSTS', entityId: 2610 },
+};
+
+/** The topic of an FAQ article: its content category and the entity its questions are recognised by. */
+export function topicOf(faq: Faq): { category: string; entity: string; entityId: number } {
+  return TOPICS[faq.articleId % 100] ?? { category: 'General', entity: 'GENERAL', entityId: 2600 };
+}

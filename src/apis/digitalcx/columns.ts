@@ -124,7 +124,8 @@ export function writeCsvRow(out: CsvChunk, row: Interaction, withUserInfo: boole
   out.field(row.contexts);
   out.field(row.pages);
   out.field(row.linkclickInfo);
-  out.field(row.feedbackInfo);
+  // Names the rated interaction, so no two are alike: not worth remembering.
+  out.text(row.feedbackInfo);
   out.text(info?.additional ?? '');
   out.text(info?.variables ?? '');
   out.endRecord();

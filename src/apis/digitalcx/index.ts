@@ -5,6 +5,7 @@ import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { NAMED_ERRORS } from './named-errors.js';
+import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
 /** The vendor's documented messages by status (400 has two; the first is the generic one). */
@@ -15,10 +16,11 @@ const DOCUMENTED: Record<number, string> = {
   500: 'Something went wrong',
 };
 
-const TOKEN_OPERATION = 'postToken';
+/** The token endpoint, at `/oauth2/token` and at the vendor's tenant path: no bearer, Azure AD errors. */
+const TOKEN_OPERATIONS = new Set(['postToken', 'postTenantToken']);
 
 function authenticate(req: Request, operation: SpecOperation): Caller {
-  if (operation.operationId === TOKEN_OPERATION) return { credential: '', role: 'admin' };
+  if (TOKEN_OPERATIONS.has(operation.operationId)) return { credential: '', role: 'admin' };
   const bearer = readBearer(req.headers.authorization);
   const challenge = { 'WWW-Authenticate': 'Bearer realm="analytics.digitalcx.com"' };
   if (bearer.kind === 'missing') {
@@ -42,7 +44,7 @@ function authenticate(req: Request, operation: SpecOperation): Caller {
 
 function sendError(res: Response, error: MockError): void {
   const route = res.locals.route as { operationId?: string | null } | undefined;
-  if (route?.operationId === TOKEN_OPERATION) {
+  if (TOKEN_OPERATIONS.has(route?.operationId ?? '')) {
     // The token endpoint emulates Azure AD, which answers OAuth2 errors as JSON.
     res
       .status(error.status)
@@ -68,4 +70,5 @@ export const digitalcx: ApiModule = {
     return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
   },
   errors: NAMED_ERRORS,
+  probes,
 };

@@ -10,10 +10,12 @@ import { DIALOGS, EVENTS, FAQS, type Faq, PAGES } from './catalog.js';
 import { INTERACTION_FLAGS, type InteractionType } from './interaction-types.js';
 import { type Project, tenantOf } from './project.js';
 import {
-  FEEDBACK,
-  recognitionDetails,
+  type ContentTexts,
+  feedbackInfo,
+  NO_ENTITY_MATCHES,
   TYPE_LISTS,
   type TypeList,
+  textsOfEvent,
   textsOfFaq,
   textsOfPage,
   textsOfStep,
@@ -84,13 +86,19 @@ interface Draft {
   output: string | null;
   metadata: string | null;
   faq: Faq | undefined;
-  dialog: string;
+  /** ArticleIds and Articles of an event or dialog step (an FAQ's come from the FAQ). */
+  content: ContentTexts | undefined;
+  dialogPaths: string;
   dialogStatus: string;
+  /** Empty when nothing was recognised: events, clicks, feedback, dialog steps and questions not understood. */
   recognitionType: string;
+  recognitionDetails: string;
+  /** 0–100, as the real API and its clients use it; null where there was no recognition. */
   quality: number | null;
   originating: boolean;
   linkclick: string;
-  feedback: string;
+  /** Whether a feedback row is a thumbs up (FeedbackInfo is written with the rated interaction). */
+  positive: boolean | null;
 }
 
 const WELCOME = 'Hi! How can I help you today?';
@@ -109,13 +117,15 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
     output: null,
     metadata: null,
     faq: undefined,
-    dialog: '',
+    content: undefined,
+    dialogPaths: '',
     dialogStatus: '',
     recognitionType: '',
+    recognitionDetails: '',
     quality: null,
     originating: false,
     linkclick: '',
-    feedback: '',
+    positive: null,
   };
   if (!active) {
     const r = rng.next();
@@ -123,17 +133,20 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
       d.main = 'Event';
       const event = rng.pick(EVENTS);
       d.value = event;
-      // An event that starts a dialog: "event triggers dialog → event + dialog".
+      // An event that starts a dialog: "event triggers dialog → event + dialog", at its first node.
       if (rng.chance(0.3)) {
         d.all = TYPE_LISTS.EventDialog;
-        d.dialog = textsOfStep(rng.pick(DIALOGS), 'start').path;
-      } else d.all = TYPE_LISTS.Event;
+        const step = textsOfStep(rng.pick(DIALOGS), 0, false, event);
+        d.dialogPaths = step.path;
+        d.content = step;
+      } else {
+        d.all = TYPE_LISTS.Event;
+        d.content = textsOfEvent(event);
+      }
       d.output = event === 'welcome' ? WELCOME : null;
-      d.recognitionType = 'Event';
     } else {
       d.main = 'DataRetrieval';
       d.all = TYPE_LISTS.DataRetrieval;
-      d.recognitionType = 'DataRetrieval';
     }
     return d;
   }
@@ -145,48 +158,51 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
     d.all = TYPE_LISTS.Event;
     d.value = 'welcome';
     d.output = WELCOME;
-    d.recognitionType = 'Event';
+    d.content = textsOfEvent('welcome');
     return d;
   }
   if (r < 0.5 || first) {
     d.main = 'QA';
     d.faq = faq;
     d.value = rng.pick(faq.questions);
-    d.quality = Math.round((0.55 + rng.next() * 0.45) * 1000) / 1000;
-    d.recognitionType = 'Classifier';
+    // 55–100: every answered question is at least a weak match (the client's "low" is below 60).
+    d.quality = Math.round((0.55 + rng.next() * 0.45) * 100);
     const texts = textsOfFaq(faq);
+    const recognition = texts.recognition(d.value);
+    d.recognitionDetails = recognition.details;
     if (rng.chance(0.12)) {
       d.all = TYPE_LISTS.QAGenerative;
       d.output = texts.summarised;
+      d.recognitionType = 'GenerativeAI';
     } else {
       d.all = TYPE_LISTS.QA;
       d.output = faq.answer;
+      d.recognitionType = recognition.type;
     }
-    d.metadata = texts.metadata(d.quality);
+    d.metadata = texts.metadata;
   } else if (r < 0.6) {
     d.main = 'FaqClick';
     d.all = TYPE_LISTS.FaqClick;
     d.faq = faq;
     d.value = faq.title;
     d.output = faq.answer;
-    d.recognitionType = 'Click';
   } else if (r < 0.68) {
     d.main = 'FaqSearch';
     d.all = TYPE_LISTS.FaqSearch;
     d.faq = faq;
     d.value = textsOfFaq(faq).searchValue;
-    d.recognitionType = 'Search';
   } else if (r < 0.78) {
     const dialog = rng.pick(DIALOGS);
     const transactional = rng.chance(0.5);
     d.main = transactional ? 'TransactionalDialog' : 'Dialog';
     d.all = transactional ? TYPE_LISTS.TransactionalDialog : TYPE_LISTS.Dialog;
     d.value = rng.pick(faqs).questions[0] ?? '';
-    const step = textsOfStep(dialog, rng.pick(dialog.steps));
-    d.output = step.output;
-    d.dialog = step.path;
+    const at = (dialog.steps as readonly string[]).indexOf(rng.pick(dialog.steps));
     d.dialogStatus = transactional ? rng.pick(DIALOG_STATUSES) : '';
-    d.recognitionType = 'Dialog';
+    const step = textsOfStep(dialog, at, d.dialogStatus === 'Aborted');
+    d.output = step.output;
+    d.dialogPaths = step.path;
+    d.content = step;
   } else if (r < 0.86) {
     d.main = 'LinkClick';
     d.all = TYPE_LISTS.LinkClick;
@@ -194,22 +210,20 @@ function draftInteraction(rng: Rng, faqs: readonly Faq[], first: boolean, active
     d.value = page.url;
     d.linkclick = page.linkclick(faq);
     d.originating = true;
-    d.recognitionType = 'Click';
   } else if (r < 0.92) {
     d.main = 'Feedback';
     d.all = TYPE_LISTS.Feedback;
-    const positive = rng.chance(0.7);
-    d.value = positive ? 'positive' : 'negative';
-    d.feedback = positive ? FEEDBACK.positive : FEEDBACK.negative;
+    d.positive = rng.chance(0.7);
+    d.value = d.positive ? 'positive' : 'negative';
     d.originating = true;
-    d.recognitionType = 'Feedback';
   } else {
     d.main = 'QA';
     d.all = TYPE_LISTS.QA;
     d.value = rng.pick(NO_MATCH_INPUTS);
     d.output = NO_MATCH;
-    d.quality = Math.round(rng.next() * 0.3 * 1000) / 1000;
-    d.recognitionType = 'NoMatch';
+    // Nothing matched: no RecognitionType, and the best candidate's score (0–30) as the quality.
+    d.quality = Math.round(rng.next() * 0.3 * 100);
+    d.recognitionDetails = NO_ENTITY_MATCHES;
   }
   return d;
 }
@@ -267,19 +281,20 @@ export function interactionsInHour(
         interactionValue: d.value,
         outputText: d.output,
         outputMetadata: d.metadata,
-        articleIds: faq ? faq.articleIds : '[]',
-        dialogPaths: d.dialog,
+        // ArticleIds and Articles name the same content: the FAQ, or the event and dialog node.
+        articleIds: (faq ?? d.content)?.articleIds ?? '[]',
+        dialogPaths: d.dialogPaths,
         tDialogStatus: d.dialogStatus,
         recognitionType: d.recognitionType,
         recognitionQuality: d.quality,
-        recognitionDetails: d.quality === null ? '' : recognitionDetails(d.quality),
+        recognitionDetails: d.recognitionDetails,
         generativeAISources: (d.all.mask & GENERATIVE_AI) !== 0 && faq ? faq.generativeAISources : '',
-        articles: faq ? faq.articles : '[]',
-        faqsFound: d.main === 'FaqSearch' && faq ? faq.articleIds : '[]',
+        articles: (faq ?? d.content)?.articles ?? '',
+        faqsFound: d.main === 'FaqSearch' && faq ? faq.faqsFound : '[]',
         contexts,
         pages,
         linkclickInfo: d.linkclick,
-        feedbackInfo: d.feedback,
+        feedbackInfo: d.positive === null ? '' : feedbackInfo(d.positive, previousUuid),
         userInfo: info,
         environment,
         sessionMode,

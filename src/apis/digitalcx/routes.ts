@@ -95,6 +95,8 @@ const getInteractions: OperationHandler = async (input, res: Response) => {
       : decodeToken(seed, hash, q.continuationToken, 'continuationToken');
   const page = readPage(seed, project, q, knobs, from, Math.max(1, Math.floor(knobs.pageSize)));
   if (from && page.rows.length === 0) {
+    // A 204 has no body, so nothing for a Content-Type to describe.
+    res.removeHeader('Content-Type');
     res.status(204).end();
     return;
   }
@@ -138,5 +140,5 @@ const postToken: OperationHandler = (input, res: Response) => {
   });
 };
 
-/** Handlers by operationId. */
-export const handlers = { getInteractions, postToken };
+/** Handlers by operationId: the token at the mock's own path and at the vendor's tenant path. */
+export const handlers = { getInteractions, postToken, postTenantToken: postToken };

@@ -2,9 +2,11 @@
  * The texts rows are made of, built once per catalog entry: JSON columns, values and outputs that a
  * day repeats thousands of times. Rows share these strings instead of building equal ones row after
  * row, and the CSV writer finds their encoded bytes by the hash each string keeps. Bounded by the
- * catalog: every table is keyed by an FAQ, a page, a dialog step or a quality in thousandths.
+ * catalog: every table is keyed by an FAQ (and one of its questions), an event, a page or a dialog
+ * step. Column shapes follow what a public client of the real API parses (spec: InteractionRow).
  */
-import type { Faq } from './catalog.js';
+import type { DIALOGS, EVENTS } from './catalog.js';
+import { EVENT_IDS, type Faq, topicOf } from './catalog.js';
 import { type InteractionType, maskOf } from './interaction-types.js';
 
 /** A list of interaction types and its flags, shared by every row of that combination. */
@@ -32,44 +34,38 @@ export const TYPE_LISTS = {
   Feedback: typeList('Feedback'),
 } as const;
 
-/** Qualities are whole thousandths: k / 1000 for k from 0 to 1000. */
-const THOUSANDTHS = 1001;
+/** What a row with no recognition details in it says: none of its words matched an entity. */
+export const NO_ENTITY_MATCHES = JSON.stringify({ entityMatches: [] });
 
-/** The thousandths of a quality when it is exactly k / 1000, else -1. */
-function thousandths(quality: number): number {
-  const k = Math.round(quality * 1000);
-  return k >= 0 && k < THOUSANDTHS && k / 1000 === quality ? k : -1;
+/** How a question was recognised: the RecognitionType and RecognitionDetails of its rows. */
+export interface Recognition {
+  type: 'Faq' | 'Entity Recognition';
+  details: string;
 }
 
-/** A table of texts by quality: built on first use, or built directly for a quality off the grid. */
-function byQuality(make: (quality: number) => string): (quality: number) => string {
-  const table: (string | undefined)[] = [];
-  return (quality) => {
-    const k = thousandths(quality);
-    if (k < 0) return make(quality);
-    let text = table[k];
-    if (text === undefined) {
-      text = make(quality);
-      table[k] = text;
-    }
-    return text;
-  };
+/** The word of a question an entity matched: its longest word, lower case. */
+function matchedWord(question: string): string {
+  const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.reduce((longest, w) => (w.length > longest.length ? w : longest), '');
 }
-
-/** The RecognitionDetails JSON of a recognition quality. */
-export const recognitionDetails = byQuality((score) => JSON.stringify({ model: 'nlu-v3', score }));
 
 /** What an FAQ article puts in the rows that show it. */
 export interface FaqTexts {
+  /** `["qa-<articleId>"]`. */
   articleIds: string;
+  /** `{"qa":[{"articleId","categories":[{"name"}]}]}`. */
   articles: string;
+  /** `[<articleId>]`: the FAQs a search found. */
+  faqsFound: string;
   generativeAISources: string;
   /** The first words of its first question, as a search. */
   searchValue: string;
   /** Its answer, summarised by generative AI. */
   summarised: string;
-  /** The OutputMetadata JSON of an answer with this confidence. */
-  metadata: (confidence: number) => string;
+  /** The OutputMetadata of its answer: `{key, value}` pairs configured on the article. */
+  metadata: string;
+  /** How each of its questions is recognised: the first as the FAQ itself, the others by entity. */
+  recognition: (question: string) => Recognition;
 }
 
 const faqTexts = new WeakMap<Faq, FaqTexts>();
@@ -78,15 +74,72 @@ const faqTexts = new WeakMap<Faq, FaqTexts>();
 export function textsOfFaq(faq: Faq): FaqTexts {
   let texts = faqTexts.get(faq);
   if (!texts) {
+    const topic = topicOf(faq);
+    const recognitions = new Map<string, Recognition>();
     texts = {
-      articleIds: JSON.stringify([faq.articleId]),
-      articles: JSON.stringify([{ id: faq.articleId, title: faq.title }]),
+      articleIds: JSON.stringify([`qa-${faq.articleId}`]),
+      articles: JSON.stringify({
+        qa: [{ articleId: faq.articleId, categories: [{ name: topic.category }] }],
+      }),
+      faqsFound: JSON.stringify([faq.articleId]),
       generativeAISources: JSON.stringify([`kb://articles/${faq.articleId}`]),
       searchValue: (faq.questions[0] ?? faq.title).split(' ').slice(0, 3).join(' '),
       summarised: `${faq.answer} (summarised from our help centre)`,
-      metadata: byQuality((confidence) => JSON.stringify({ articleId: faq.articleId, confidence })),
+      metadata: JSON.stringify([
+        { key: 'category', value: topic.category },
+        { key: 'escalationGroup', value: topic.category === 'Customer service' ? 'live-chat' : 'none' },
+      ]),
+      recognition: (question) => {
+        let recognition = recognitions.get(question);
+        if (!recognition) {
+          recognition =
+            faq.questions.indexOf(question) <= 0
+              ? { type: 'Faq', details: NO_ENTITY_MATCHES }
+              : {
+                  type: 'Entity Recognition',
+                  details: JSON.stringify({
+                    entityMatches: [
+                      {
+                        name: `${topic.entity}_1`,
+                        match: matchedWord(question),
+                        entityId: topic.entityId,
+                        displayName: topic.entity,
+                      },
+                    ],
+                  }),
+                };
+          recognitions.set(question, recognition);
+        }
+        return recognition;
+      },
     };
     faqTexts.set(faq, texts);
+  }
+  return texts;
+}
+
+/** What an event or a dialog step puts in a row: ArticleIds and Articles. */
+export interface ContentTexts {
+  articleIds: string;
+  articles: string;
+}
+
+type EventName = (typeof EVENTS)[number];
+const eventTexts = new Map<EventName, ContentTexts>();
+
+function eventEntry(event: EventName) {
+  return { eventId: EVENT_IDS[event], eventName: event };
+}
+
+/** The texts of an event: `["e-<eventId>"]` and `{"event":[{"eventId","eventName"}]}`. */
+export function textsOfEvent(event: EventName): ContentTexts {
+  let texts = eventTexts.get(event);
+  if (!texts) {
+    texts = {
+      articleIds: JSON.stringify([`e-${EVENT_IDS[event]}`]),
+      articles: JSON.stringify({ event: [eventEntry(event)] }),
+    };
+    eventTexts.set(event, texts);
   }
   return texts;
 }
@@ -130,37 +183,48 @@ export function textsOfPage(page: string): PageTexts {
   return texts;
 }
 
-/** A dialog of the catalog: its name and steps. */
-interface Dialog {
-  name: string;
-  steps: readonly string[];
-}
+/** A dialog of the catalog: its name, content id, steps and the node id of each step. */
+type Dialog = (typeof DIALOGS)[number];
 
-/** What a dialog step puts in a row: the DialogPaths JSON and the bot's output. */
-export interface StepTexts {
+/** What a dialog step puts in a row: DialogPaths, ArticleIds, Articles and the bot's output. */
+export interface StepTexts extends ContentTexts {
   path: string;
   output: string;
 }
 
-const dialogTexts = new WeakMap<Dialog, Map<string, StepTexts>>();
+const dialogTexts = new Map<string, StepTexts>();
 
-/** The texts of a dialog at a step (`start`: the path of an event that starts it; no output). */
-export function textsOfStep(dialog: Dialog, step: string): StepTexts {
-  let steps = dialogTexts.get(dialog);
-  if (!steps) {
-    steps = new Map();
-    dialogTexts.set(dialog, steps);
-  }
-  let texts = steps.get(step);
+/**
+ * The texts of a dialog at a step (index into its steps), with the event that started it if any.
+ * DialogPaths is `{"EndedOrInProgress":"<dialogId>:<node>/<node>/…"}`, the nodes walked to this
+ * step; `DropOut` instead when the user left the dialog there. ArticleIds names the step's node as
+ * `dn-<dialogId>-<nodeId>`, after the event's `e-<eventId>`.
+ */
+export function textsOfStep(dialog: Dialog, step: number, dropOut = false, event?: EventName): StepTexts {
+  const key = `${dialog.id}/${step}/${dropOut ? 1 : 0}/${event ?? ''}`;
+  let texts = dialogTexts.get(key);
   if (!texts) {
-    texts = { path: JSON.stringify([`${dialog.name}/${step}`]), output: `(${dialog.name}) ${step}` };
-    steps.set(step, texts);
+    const nodeId = dialog.nodeIds[step] ?? dialog.nodeIds[0];
+    const name = dialog.steps[step] ?? dialog.steps[0];
+    const walked = dialog.nodeIds.slice(0, step + 1).join('/');
+    const entry = { dialogId: dialog.id, dialogName: dialog.name, nodeId, nodeName: name };
+    const ids = [`dn-${dialog.id}-${nodeId}`];
+    texts = {
+      path: JSON.stringify({ [dropOut ? 'DropOut' : 'EndedOrInProgress']: `${dialog.id}:${walked}` }),
+      articleIds: JSON.stringify(event ? [`e-${EVENT_IDS[event]}`, ...ids] : ids),
+      articles: JSON.stringify(event ? { dialog: [entry], event: [eventEntry(event)] } : { dialog: [entry] }),
+      output: `(${dialog.name}) ${name}`,
+    };
+    dialogTexts.set(key, texts);
   }
   return texts;
 }
 
-/** The FeedbackInfo JSON of a thumbs up and a thumbs down. */
-export const FEEDBACK = {
-  positive: JSON.stringify({ score: 1, comment: '' }),
-  negative: JSON.stringify({ score: -1, comment: 'Not what I asked' }),
-} as const;
+/** The FeedbackInfo JSON of a thumbs up or down on the interaction it rates. */
+export function feedbackInfo(positive: boolean, ratedUuid: string | null): string {
+  return JSON.stringify(
+    positive
+      ? { score: 1, originatingInteractionId: ratedUuid }
+      : { score: -1, comment: 'Not what I asked', originatingInteractionId: ratedUuid },
+  );
+}

@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
+import { probes } from './probes.js';
 import { forgetReports } from './reports.js';
 import { handlers } from './routes.js';
 import { API } from './scope.js';
@@ -119,4 +120,5 @@ export const generalbots: ApiModule = {
       code: documented?.code ?? CODE_OF_STATUS[status] ?? 'internal_error',
     });
   },
+  probes,
 };

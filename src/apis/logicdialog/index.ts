@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
+import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
 /** The messages of the spec's examples, by status (the vendor publishes none). */
@@ -59,4 +60,5 @@ export const logicdialog: ApiModule = {
   documentedError(status) {
     return new MockError(status, DOCUMENTED[status] ?? STATUS_CODES[status] ?? `HTTP ${status}`);
   },
+  probes,
 };

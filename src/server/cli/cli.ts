@@ -23,6 +23,13 @@ function orExit<T>(step: () => T): T {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'verify') {
+    // The verify subcommand (src/verify/): loaded only when asked for, so a server boot never pays for it.
+    const { verifyMain } = await import('../../verify/cli.js');
+    const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+    process.exitCode = await verifyMain(process.argv.slice(3), process.env, io);
+    return;
+  }
   const config = orExit(() => configFromArgs(process.argv.slice(2), process.env, process.execArgv));
   if (config === 'help') {
     process.stdout.write(HELP);

@@ -7,6 +7,7 @@ import type { LoadedSpec } from '../../core/spec.js';
 import { isoMs } from '../../core/time.js';
 import { scenarioSchema } from '../../scenarios/schema.js';
 import type { Config } from '../cli/config.js';
+import { knownClientError } from '../front/known-status.js';
 import { VERSION } from '../version.js';
 import type { ControlSync } from './control-sync.js';
 import type { MockState } from './state.js';
@@ -137,14 +138,15 @@ export function createControlPlane(
     controlError(res, new MockError(404, `No control-plane endpoint at ${req.method} /__mock${req.path}.`));
   });
   router.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const { status = 500, type } = error as { status?: number; type?: string };
+    const known = knownClientError(error);
+    const { type } = error as { type?: string };
     const message =
       type === 'entity.too.large'
         ? 'The request body is larger than 16 KB; the control plane takes small JSON bodies such as {"name": "empty"}.'
-        : status < 500
+        : typeof type === 'string' && type.startsWith('entity.')
           ? 'The request body could not be read as JSON; send e.g. {"name": "empty"} with Content-Type: application/json.'
-          : 'Internal error.';
-    controlError(res, new MockError(status >= 400 && status < 500 ? status : 500, message));
+          : (known?.message ?? 'Internal error.');
+    controlError(res, new MockError(known?.status ?? 500, message, { code: known?.code }));
   });
   return router;
 }

@@ -37,11 +37,3 @@ export function invoke(handler: RequestHandler, req: Request, res: Response, nex
     next(failure);
   }
 }
-
-/** The path of a request (no query), as `req.path` gives it, without parsing the whole URL. */
-export function pathOf(req: Request): string {
-  const url = req.url;
-  if (url.charCodeAt(0) !== 47 /* / */) return req.path;
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-}

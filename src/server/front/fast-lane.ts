@@ -13,6 +13,7 @@ import { isoMs } from '../../core/time.js';
 import type { Config } from '../cli/config.js';
 import type { MockState } from '../control/state.js';
 import type { RouteInfo } from '../pipeline/api-router.js';
+import { readPath, restOf } from './request-path.js';
 import type { ResponseCache } from './response-cache.js';
 
 /** What the lane needs of the app. */
@@ -23,6 +24,8 @@ export interface LaneParts {
   cache: ResponseCache | undefined;
   /** The mounted APIs' names (URL prefixes), lower case. */
   apis: ReadonlySet<string>;
+  /** The API also served at / (single-API mode), if any. */
+  root: string | undefined;
   /** The app's front for API requests, in its order (log, CORS, journal); each calls next at once. */
   front: readonly RequestHandler[];
   /** The longest URL the app serves. */
@@ -31,26 +34,19 @@ export interface LaneParts {
 
 const noop = () => {};
 
-/** The first path segment, lower case, and the rest of the URL; undefined if the URL is unusual. */
-function splitPrefix(url: string): [string, string] | undefined {
-  if (url.charCodeAt(0) !== 47 /* / */) return undefined;
-  let end = 1;
-  while (end < url.length && url[end] !== '/' && url[end] !== '?') end++;
-  return [url.slice(1, end).toLowerCase(), url.slice(end)];
-}
-
 /** The server's request listener: the lane, then the app. */
 export function withFastLane(parts: LaneParts): RequestListener {
-  const { app, config, state, cache, apis, front, maxUrlLength } = parts;
+  const { app, config, state, cache, apis, root, front, maxUrlLength } = parts;
   if (!cache) return app;
 
   /** Answers the request if the cache holds its answer; false leaves it to the app, untouched. */
   const answered = (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
     if (req.method !== 'GET' || url.length > maxUrlLength) return false;
-    const prefix = splitPrefix(url);
-    if (!prefix || !apis.has(prefix[0])) return false;
-    const [api, rest] = prefix;
+    // The one decision about the path, as the app's front makes it (request-path.ts).
+    const decided = readPath(url, apis, root);
+    const api = decided.api;
+    if (api === undefined) return false;
     let controls: ReturnType<typeof readControls>;
     let scenario: ReturnType<MockState['resolve']>;
     try {
@@ -62,16 +58,16 @@ export function withFastLane(parts: LaneParts): RequestListener {
     const seed = controls.seed ?? config.seed;
     const fixedNow = controls.now ?? config.now;
     // As the API pipeline keys it: the method and the URL under the API's own prefix.
-    const path = rest[0] === '/' ? rest : `/${rest}`;
-    const key = cache.keyOf(req as Request, `GET /${api}${path}`, seed, fixedNow, scenario);
+    const key = cache.keyOf(req as Request, `GET /${api}${restOf(decided)}`, seed, fixedNow, scenario);
     if (key === undefined || !cache.holds(key)) return false;
 
     // What the app's front and the API pipeline read of a request they serve.
     const request = req as Request;
     const response = res as Response;
     request.originalUrl = url;
+    request.url = decided.url;
     const info: RouteInfo = { api, operationId: null, scenario: scenario.name, fault: null };
-    response.locals = { route: info };
+    response.locals = { route: info, path: decided };
     for (const handler of front) handler(request, response, noop);
     res.setHeader('X-Mock-Seed', String(seed));
     res.setHeader('X-Mock-Now', isoMs(fixedNow as number));

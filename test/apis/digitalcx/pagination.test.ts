@@ -66,6 +66,8 @@ describe('DigitalCX pagination', () => {
     const { pages, last } = await allPages(query);
     expect(pages).toEqual([[]]);
     expect(last.status).toBe(204);
+    expect(last.headers['content-type']).toBeUndefined();
+    expect(last.text).toBe('');
   });
 
   it('refuses a token used with other filters', async () => {

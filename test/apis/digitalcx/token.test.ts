@@ -22,6 +22,24 @@ describe('DigitalCX token endpoint', () => {
     expect(data.status).toBe(200);
   });
 
+  it('serves the same token at the vendor tenant path, for a client that swaps only the host', async () => {
+    const mock = testApp();
+    const own = await send(request(mock.app).post('/digitalcx/oauth2/token').type('form').send(FORM));
+    const tenant = await send(
+      request(mock.app).post('/digitalcx/digitalcx.onmicrosoft.com/oauth2/token').type('form').send(FORM),
+    );
+    expect(tenant.status).toBe(200);
+    expect(tenant.body).toEqual(own.body);
+    const bad = await send(
+      request(mock.app)
+        .post('/digitalcx/digitalcx.onmicrosoft.com/oauth2/token')
+        .type('form')
+        .send({ ...FORM, grant_type: 'password' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('unsupported_grant_type');
+  });
+
   it('passes the magic viewer secret through, so user info stays empty', async () => {
     const mock = testApp();
     const res = await send(

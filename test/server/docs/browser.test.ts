@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { mkdirSync, statSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../../src/core/paths.js';
 import { provenanceElements, sourceHref } from '../../../src/core/provenance.js';
@@ -7,35 +7,17 @@ import { loadSpec } from '../../../src/core/spec.js';
 import { type MockServer, startMockServer } from '../../../src/server/mock-server.js';
 import { API_NAMES } from '../../../src/server/registry.js';
 import { NOW } from '../../support/app.js';
+import { launchChromium } from '../../support/browser.js';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = packagePath('test-results');
 
 let server: MockServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does.`,
-    );
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await startMockServer({ now: NOW });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 30_000,
-    // No background traffic: this machine, and CI, have no network beyond loopback.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

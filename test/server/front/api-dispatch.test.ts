@@ -2,10 +2,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { apiDispatch } from '../../../src/server/front/api-dispatch.js';
+import { pathDecision } from '../../../src/server/front/request-path.js';
 
 /** An app whose API "a" answers where Express mounted it; errors and misses are answered too. */
 function appWith(handler: (req: Request, res: Response, next: NextFunction) => unknown) {
   const app = express();
+  app.use(pathDecision(new Set(['alpha'])));
   app.use(apiDispatch([{ name: 'alpha', router: handler as express.RequestHandler }]));
   app.use((req, res) => {
     res.status(404).json({ miss: req.url, baseUrl: req.baseUrl });
@@ -25,14 +27,15 @@ describe('API dispatch', () => {
     ['/alpha/x/y?q=1', { url: '/x/y?q=1', baseUrl: '/alpha', path: '/x/y' }],
     ['/alpha', { url: '/', baseUrl: '/alpha', path: '/' }],
     ['/alpha?q=1', { url: '/?q=1', baseUrl: '/alpha', path: '/' }],
-    ['/ALPHA/x', { url: '/x', baseUrl: '/ALPHA', path: '/x' }],
+    ['/ALPHA/x', { url: '/x', baseUrl: '/alpha', path: '/x' }],
+    ['/al%70ha/x', { url: '/x', baseUrl: '/alpha', path: '/x' }],
   ])('mounts %s as app.use("/alpha") would', async (url, expected) => {
     const res = await request(appWith(echo)).get(url);
     expect(res.body).toEqual({ ...expected, originalUrl: url });
   });
 
   it('leaves other paths to the layers behind it, URL untouched', async () => {
-    for (const url of ['/alphabet/x', '/beta/x', '/', '/al%70ha/x']) {
+    for (const url of ['/alphabet/x', '/beta/x', '/', '//alpha/x']) {
       const res = await request(appWith(echo)).get(url);
       expect(res.status, url).toBe(404);
       expect(res.body, url).toEqual({ miss: url, baseUrl: '' });

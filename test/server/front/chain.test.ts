@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { chain, pathOf } from '../../../src/server/front/chain.js';
+import { chain } from '../../../src/server/front/chain.js';
 
 /** An app with the chain in front, a fallback that reports what ran, and an error handler. */
 function appWith(handlers: RequestHandler[]) {
@@ -55,20 +55,5 @@ describe('chain', () => {
     const res = await request(appWith([mark('a'), failing, mark('never')])).get('/x');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: message, ran: ['a'] });
-  });
-});
-
-describe('pathOf', () => {
-  it.each([
-    ['/a/b?c=d', '/a/b'],
-    ['/a/b', '/a/b'],
-    ['/?x', '/'],
-  ])('is req.path for %s', async (url, expected) => {
-    const app = express();
-    app.use((req, res) => {
-      res.json({ ours: pathOf(req), express: req.path });
-    });
-    const res = await request(app).get(url);
-    expect(res.body).toEqual({ ours: expected, express: expected });
   });
 });

@@ -1,0 +1,38 @@
+/**
+ * Errors whose status is known before they reach an error handler: Express's router and body
+ * parsers throw http-errors with a 4xx `status` (a malformed escape in a path parameter, a body
+ * that is not JSON). They keep that status and get a message saying what to do; only an error
+ * without one is the mock's own failure (a 500).
+ */
+
+/** A client error: its status and what the client should do. */
+export interface KnownError {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** What to tell the client for an error carrying a 4xx status; undefined for any other error. */
+export function knownClientError(error: unknown): KnownError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode, type } = error as { status?: unknown; statusCode?: unknown; type?: unknown };
+  const code = typeof status === 'number' ? status : statusCode;
+  if (typeof code !== 'number' || code < 400 || code > 499) return undefined;
+  if (error instanceof URIError) {
+    return {
+      status: code,
+      code: 'bad_request',
+      message:
+        "The URL has a malformed percent-escape: write '%' itself as %25, and other bytes as %XX of their UTF-8 encoding.",
+    };
+  }
+  if (type === 'entity.too.large')
+    return {
+      status: code,
+      code: 'payload_too_large',
+      message: 'The request body is too large; send a smaller one.',
+    };
+  if (typeof type === 'string' && type.startsWith('entity.'))
+    return { status: code, code: 'invalid_body', message: 'The request body could not be read; send JSON.' };
+  return { status: code, code: 'bad_request', message: 'The request could not be read.' };
+}

@@ -1,0 +1,105 @@
+/**
+ * What a request's path is, decided once. Every check that looks at a path — CORS (which origins
+ * may read the control plane), the journal, the fast lane, the API dispatch and Express's own
+ * routing — reads this one decision, so none can see `/__MOCK` or `/%5F%5Fmock` as something other
+ * than what the router serves (issue 20: the control plane was readable cross-origin through a
+ * different case).
+ *
+ * The decision:
+ * - **encoding**: an escape of an unreserved character (`%5F` → `_`, letters, digits, `-._~`) is
+ *   the character itself (RFC 3986 §6.2.2.2); every other escape stays as sent (`%2F` is not `/`).
+ * - **case**: the first segment names an area case-insensitively, as Express mounts do
+ *   (`/__MOCK`, `/Docs`, `/GeneralBots`); it is rewritten in lower case. Below it, paths are the
+ *   vendor's and keep their case.
+ * - **`//`**: an empty segment is a segment. `//__mock` does not name the control plane (its first
+ *   segment is empty), and nothing routes it there either.
+ * - **trailing slash**: part of the path. `/__mock/` is the control plane; under an API the route
+ *   matcher decides (route-matcher.ts).
+ * - a URL that is not origin-form (`*`, `http://host/...`) names no area.
+ * - with exactly one API mounted, a path that names no area is that API's (single-API mode).
+ */
+
+import type { RequestHandler } from 'express';
+
+/** The parts of the mock a path can name. */
+export type PathArea = 'control' | 'docs' | 'api' | 'other';
+
+/** The one decision about a request's path. */
+export interface RequestPath {
+  /** The URL every later step reads: the canonical path, then the query exactly as sent. */
+  url: string;
+  /** The path alone (no query), canonical. */
+  path: string;
+  area: PathArea;
+  /** For the `api` area: the API's name (lower case, as registered); otherwise undefined. */
+  api: string | undefined;
+  /** For the `api` area: the prefix it was reached under, `/<name>` or '' (served at /). */
+  prefix: string;
+}
+
+/** For the `api` area: the URL under the API's prefix (`/api/v1/...?q`), as its pipeline reads it. */
+export function restOf(decided: RequestPath): string {
+  const rest = decided.url.slice(decided.prefix.length);
+  return rest[0] === '/' ? rest : `/${rest}`;
+}
+
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+
+/** `%XX` escapes of unreserved characters, decoded; others (and malformed ones) left as sent. */
+function decodeUnreserved(path: string): string {
+  if (!path.includes('%')) return path;
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (sent: string, hex: string) => {
+    const char = String.fromCharCode(Number.parseInt(hex, 16));
+    return UNRESERVED.test(char) ? char : sent;
+  });
+}
+
+/**
+ * Decides what a request URL (`req.url` as received) names. `apis` are the mounted APIs, lower
+ * case; `rootApi` the one also served at `/`, if any.
+ */
+export function readPath(rawUrl: string, apis: ReadonlySet<string>, rootApi?: string): RequestPath {
+  if (rawUrl.charCodeAt(0) !== 47 /* / */) {
+    return { url: rawUrl, path: rawUrl, area: 'other', api: undefined, prefix: '' };
+  }
+  const queryAt = rawUrl.indexOf('?');
+  const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+  let path = decodeUnreserved(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
+  let end = path.indexOf('/', 1);
+  if (end === -1) end = path.length;
+  const first = path.slice(1, end).toLowerCase();
+  let area: PathArea = 'other';
+  let api: string | undefined;
+  let prefix = '';
+  if (first === '__mock') area = 'control';
+  else if (first === 'docs') area = 'docs';
+  else if (apis.has(first)) {
+    area = 'api';
+    api = first;
+    prefix = `/${first}`;
+  }
+  if (area !== 'other') path = `/${first}${path.slice(end)}`;
+  else if (rootApi !== undefined) {
+    area = 'api';
+    api = rootApi;
+  }
+  return { url: path + query, path, area, api, prefix };
+}
+
+/** The decision the front made for a request (set on `res.locals.path` before any other step). */
+export function decidedPath(res: { locals: Record<string, unknown> }): RequestPath {
+  return res.locals.path as RequestPath;
+}
+
+/**
+ * The front's first step: makes the decision once and stores it (`decidedPath`). Every later step,
+ * Express's routing included, reads the canonical URL; `req.originalUrl` keeps the URL as sent.
+ */
+export function pathDecision(apis: ReadonlySet<string>, rootApi?: string): RequestHandler {
+  return (req, res, next) => {
+    const decided = readPath(req.url, apis, rootApi);
+    res.locals.path = decided;
+    req.url = decided.url;
+    next();
+  };
+}
