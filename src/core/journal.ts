@@ -16,23 +16,32 @@ export interface JournalEntry {
   /** The fault a scenario injected (`reset`, `truncate`, `stall`), if any. */
   fault: string | null;
   durationMs: number | null;
+  /** The response's headers as sent; null while in flight and for a response whose head was never sent. */
+  responseHeaders: Record<string, string> | null;
+  /** Bytes written to the connection for the response, head included; null while in flight. */
+  responseBytes: number | null;
   /** With --workers, the pid of the worker that received it (`pid` in its /__mock/health). */
   worker?: number;
 }
 
-/** Request headers as Node hands them over (a repeated header is a list). */
-export type RawHeaders = Readonly<Record<string, string | string[] | undefined>>;
+/** Headers as Node hands them over (a repeated header is a list; a response's may be a number). */
+export type RawHeaders = Readonly<Record<string, string | string[] | number | undefined>>;
 
 /**
  * What is recorded while a request is served: its entry in the raw form it is cheapest to keep
  * (the receive time as epoch ms, the headers object as received); list() formats them.
  */
-export interface JournalRecord extends Omit<JournalEntry, 'id' | 'receivedAt' | 'headers' | 'worker'> {
+export interface JournalRecord
+  extends Omit<JournalEntry, 'id' | 'receivedAt' | 'headers' | 'responseHeaders' | 'worker'> {
   receivedAtMs: number;
   /** process.hrtime at arrival: a monotonic clock shared by the processes of one host, to merge journals. */
   receivedAtNs: bigint;
   headers: RawHeaders;
+  responseHeaders: RawHeaders | null;
 }
+
+/** Told of each request once it has been answered (the console's live list). */
+export type JournalWatcher = (entry: JournalEntry) => void;
 
 /** An entry with its arrival on the monotonic clock (ns), for merging the journals of several processes. */
 export interface TimedEntry {
@@ -43,7 +52,7 @@ export interface TimedEntry {
 function headerRecord(headers: RawHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers))
-    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : String(v);
   return out;
 }
 
@@ -60,6 +69,8 @@ function entryOf(id: number, r: JournalRecord): JournalEntry {
     status: r.status,
     fault: r.fault,
     durationMs: r.durationMs,
+    responseHeaders: r.responseHeaders && headerRecord(r.responseHeaders),
+    responseBytes: r.responseBytes,
   };
 }
 
@@ -68,16 +79,34 @@ export class Journal {
   private readonly ring: { id: number; record: JournalRecord }[] = [];
   private nextId = 1;
   private next = 0;
+  private readonly ids = new WeakMap<JournalRecord, number>();
+  private readonly watchers = new Set<JournalWatcher>();
 
   constructor(private readonly limit: number) {}
 
   /** Records a request and returns its record, to be completed when the response ends. */
   add(record: JournalRecord): JournalRecord {
     const id = this.nextId++;
+    if (this.watchers.size > 0) this.ids.set(record, id);
     if (this.limit <= 0) return record;
     this.ring[this.next] = { id, record };
     this.next = (this.next + 1) % this.limit;
     return record;
+  }
+
+  /** Called by whoever completed a record (the response ended): tells the watchers, if any. */
+  answered(record: JournalRecord): void {
+    if (this.watchers.size === 0) return;
+    const id = this.ids.get(record);
+    if (id === undefined) return; // received before anyone watched
+    const entry = entryOf(id, record);
+    for (const watcher of this.watchers) watcher(entry);
+  }
+
+  /** Calls `watcher` with each request answered from now on; returns how to stop. */
+  watch(watcher: JournalWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   /** The entries, oldest first. */

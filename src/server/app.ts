@@ -85,6 +85,9 @@ function journal(state: MockState): RequestHandler {
     const { area } = decidedPath(res);
     if (area === 'control' || area === 'docs') return next();
     const started = process.hrtime.bigint();
+    // The connection outlives the response (keep-alive): its counter before and after gives the size.
+    const socket = req.socket;
+    const bytesBefore = socket.bytesWritten;
     const entry = state.journal.add({
       receivedAtMs: realNow(),
       receivedAtNs: started,
@@ -97,6 +100,8 @@ function journal(state: MockState): RequestHandler {
       status: null,
       fault: null,
       durationMs: null,
+      responseHeaders: null,
+      responseBytes: null,
     });
     const record = () => {
       const route = res.locals.route as RouteInfo | undefined;
@@ -106,7 +111,10 @@ function journal(state: MockState): RequestHandler {
       entry.fault = route?.fault ?? null;
       // A reset or stalled response never sent its head: it has no status.
       entry.status = res.headersSent ? res.statusCode : null;
+      entry.responseHeaders = res.headersSent ? res.getHeaders() : null;
+      entry.responseBytes = socket.bytesWritten - bytesBefore;
       entry.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      state.journal.answered(entry);
     };
     // 'close' follows 'finish' on every response, and ends one that never finished (reset, stall).
     res.once('close', record);

@@ -14,6 +14,8 @@ function record(url: string, headers: JournalRecord['headers'] = {}, receivedAtN
     status: null,
     fault: null,
     durationMs: null,
+    responseHeaders: null,
+    responseBytes: null,
   };
 }
 
@@ -57,6 +59,8 @@ describe('Journal', () => {
         status: 200,
         fault: null,
         durationMs: 1.5,
+        responseHeaders: null,
+        responseBytes: null,
       },
     ]);
   });

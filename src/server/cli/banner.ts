@@ -27,7 +27,7 @@ export function bannerLines(config: Config, facts: BannerFacts): string[] {
     ),
     `  seed ${config.seed} · clock ${config.now === undefined ? 'real' : isoMs(config.now)} · scenario ${scenario}${watching ? ' · watching scenario files' : ''}${config.workers > 1 ? ` · workers: ${config.workers}` : ''}`,
     config.admin
-      ? `  control plane ${base}/__mock/health · docs ${base}/docs`
+      ? `  control plane ${base}/__mock/health · console ${base}/__mock/console · docs ${base}/docs`
       : '  control plane and docs disabled (--no-admin)',
   ];
 }

@@ -4,6 +4,7 @@ import { apiFacts } from '../../scenarios/api-facts.js';
 import { watchScenarios } from '../../scenarios/watch-scenarios.js';
 import { createMockApp } from '../app.js';
 import { baseUrl, drain, listen } from '../front/listen.js';
+import { stdoutSink } from '../front/log-sink.js';
 import { API_MODULES } from '../registry.js';
 import { bannerLines } from './banner.js';
 import { configFromArgs, HELP } from './config.js';
@@ -54,15 +55,20 @@ async function main(): Promise<void> {
     scenario: state.scenario.name,
     watching: Boolean(watching),
   };
-  process.stdout.write(`${bannerLines(config, facts).join('\n')}\n`);
+  // Through the log sink: a stdout whose reader went away must not stop the server (log-sink.ts).
+  const out = stdoutSink();
+  out.write(`${bannerLines(config, facts).join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`bot-analytics-mock: ${signal} received, draining\n`);
+    out.write(`bot-analytics-mock: ${signal} received, draining\n`);
     if (watching) watching.close();
-    void drain(server).then(() => process.exit(0));
+    // The log gets a second to be written out; a reader that is gone or stuck does not hold the exit.
+    void drain(server)
+      .then(() => out.flush(1_000))
+      .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -5,6 +5,7 @@ import { type ScenarioWatch, watchScenarioFiles } from '../../scenarios/watch-sc
 import { bannerLines } from '../cli/banner.js';
 import type { Config } from '../cli/config.js';
 import { baseUrlOf } from '../front/listen.js';
+import { stdoutSink } from '../front/log-sink.js';
 import { ControlHub } from './hub.js';
 import { type FromPrimary, type FromWorker, isMockMessage } from './messages.js';
 import { RestartBudget } from './restart-budget.js';
@@ -81,7 +82,7 @@ function supervise(config: Config): void {
         scenario: message.scenario,
         watching: Boolean(watching),
       };
-      process.stdout.write(`${bannerLines(config, facts).join('\n')}\n`);
+      stdoutSink().write(`${bannerLines(config, facts).join('\n')}\n`);
     });
     return worker;
   };
@@ -91,7 +92,10 @@ function supervise(config: Config): void {
     ready.delete(worker);
     hub.detach(worker);
     if (stopping) {
-      if (live.size === 0) process.exit(exitCode);
+      if (live.size === 0)
+        void stdoutSink()
+          .flush(1_000)
+          .then(() => process.exit(exitCode));
       return;
     }
     const problem = problems.get(worker);
@@ -119,7 +123,7 @@ function supervise(config: Config): void {
 
   const stop = (signal: string) => {
     if (stopping) return;
-    process.stdout.write(`bot-analytics-mock: ${signal} received, draining ${live.size} workers\n`);
+    stdoutSink().write(`bot-analytics-mock: ${signal} received, draining ${live.size} workers\n`);
     stopAll(0);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

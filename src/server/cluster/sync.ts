@@ -5,6 +5,7 @@ import type { Scenario } from '../../core/scenario.js';
 import { apiFacts } from '../../scenarios/api-facts.js';
 import { reloadScenarios } from '../../scenarios/watch-scenarios.js';
 import type { Config } from '../cli/config.js';
+import { pollJournal } from '../control/console/poll-journal.js';
 import type { ControlSync } from '../control/control-sync.js';
 import type { MockState } from '../control/state.js';
 import { API_MODULES } from '../registry.js';
@@ -117,6 +118,9 @@ export function workerSync(state: MockState, config: Config): WorkerSync {
     },
     async requests(): Promise<JournalEntry[]> {
       return (await ask({ kind: 'journal' })) as JournalEntry[];
+    },
+    watchRequests(watcher) {
+      return pollJournal(() => this.requests(), watcher);
     },
     async attempt(scenario: string, request: string): Promise<number> {
       return (await ask({ kind: 'attempt', scenario, request })) as number;

@@ -4,6 +4,7 @@ import { createMockApp } from '../app.js';
 import type { Config } from '../cli/config.js';
 import { startupProblem } from '../cli/startup-problem.js';
 import { drain, listen } from '../front/listen.js';
+import { stdoutSink } from '../front/log-sink.js';
 import { type FromPrimary, isMockMessage } from './messages.js';
 import { toPrimary, type WorkerSync, workerSync } from './sync.js';
 
@@ -42,7 +43,9 @@ export async function runWorker(config: Config): Promise<void> {
   const stop = () => {
     if (draining) return;
     draining = true;
-    void drain(server).then(() => process.exit(0));
+    void drain(server)
+      .then(() => stdoutSink().flush(1_000))
+      .then(() => process.exit(0));
   };
   process.on('message', (message: unknown) => {
     if (isMockMessage<FromPrimary>(message) && message.mock === 'drain') stop();

@@ -9,6 +9,7 @@ import { scenarioSchema } from '../../scenarios/schema.js';
 import type { Config } from '../cli/config.js';
 import { knownClientError } from '../front/known-status.js';
 import { VERSION } from '../version.js';
+import { createConsoleRouter } from './console/router.js';
 import type { ControlSync } from './control-sync.js';
 import type { MockState } from './state.js';
 
@@ -67,7 +68,10 @@ export function createControlPlane(
   sync: ControlSync,
 ): Router {
   const router = express.Router();
-  if (config.adminToken) router.use(requireToken(config.adminToken));
+  const guard = config.adminToken ? requireToken(config.adminToken) : undefined;
+  // Before the guard: the page asks for the token itself (its stream is behind the guard).
+  router.use('/console', createConsoleRouter({ state, sync, journalSize: config.journalSize, guard }));
+  if (guard) router.use(guard);
   router.use(express.json({ limit: '16kb' }));
 
   router.get('/health', health(config, state, specs));

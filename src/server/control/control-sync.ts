@@ -1,5 +1,5 @@
 /** How control-plane changes and attempt counts reach every process serving the mock; here, the one process. */
-import type { JournalEntry } from '../../core/journal.js';
+import type { JournalEntry, JournalWatcher } from '../../core/journal.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { MockState } from './state.js';
 
@@ -17,6 +17,8 @@ export interface ControlSync {
   requests(): Promise<JournalEntry[]>;
   /** The how-many-th time a request is seen under a scenario (see MockState.attempt). */
   attempt(scenario: string, request: string): number | Promise<number>;
+  /** Calls `watcher` with each request answered from now on, by any process; returns how to stop. */
+  watchRequests(watcher: JournalWatcher): () => void;
 }
 
 /** The ControlSync of a mock served by one process: straight to its state. */
@@ -26,5 +28,6 @@ export function localSync(state: MockState): ControlSync {
     forgetRequests: async () => state.forgetRequests(),
     requests: async () => state.journal.list(),
     attempt: (scenario, request) => state.attempt(scenario, request),
+    watchRequests: (watcher) => state.journal.watch(watcher),
   };
 }

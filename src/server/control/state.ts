@@ -6,6 +6,9 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario.js';
 import { type Config, ConfigError } from '../cli/config.js';
 import { AttemptCounts } from './attempt-counts.js';
 
+/** What changed in this process's state: the console's live page redraws on it. */
+export type StateChange = { kind: 'scenario'; name: string } | { kind: 'forget' } | { kind: 'reload' };
+
 function byName(scenarios: readonly Scenario[]): ReadonlyMap<string, Scenario> {
   return new Map([DEFAULT_SCENARIO, ...scenarios].map((s) => [s.name, s]));
 }
@@ -16,6 +19,7 @@ export class MockState {
   private all: ReadonlyMap<string, Scenario>;
   private current: Scenario;
   private readonly attempts = new AttemptCounts();
+  private readonly listeners = new Set<(change: StateChange) => void>();
 
   constructor(config: Config, scenarios: readonly Scenario[] = [], initial = config.scenario) {
     this.journal = new Journal(config.journalSize);
@@ -48,6 +52,7 @@ export class MockState {
   setScenario(name: string): Scenario {
     this.current = this.lookup(name);
     this.attempts.clear();
+    this.tell({ kind: 'scenario', name });
     return this.current;
   }
 
@@ -61,6 +66,7 @@ export class MockState {
     this.attempts.clear();
     const fresh = this.all.get(this.current.name);
     if (fresh) this.current = fresh;
+    this.tell({ kind: 'reload' });
     return fresh !== undefined;
   }
 
@@ -84,6 +90,17 @@ export class MockState {
   forgetRequests(): void {
     this.journal.clear();
     this.attempts.clear();
+    this.tell({ kind: 'forget' });
+  }
+
+  /** Calls `listener` after each scenario switch, reload or journal reset; returns how to stop. */
+  onChange(listener: (change: StateChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(change: StateChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   private names(): string {

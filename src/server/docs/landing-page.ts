@@ -79,6 +79,7 @@ const CONTROL_PLANE = `<table>
 <tr><td><code>GET</code> / <code>PUT /__mock/scenario</code></td><td>the scenario in force; <code>PUT {"name": "empty"}</code> switches it</td></tr>
 <tr><td><code>GET /__mock/scenarios</code></td><td>every scenario with its description</td></tr>
 <tr><td><code>GET /__mock/specs/&lt;api&gt;</code></td><td>the spec, YAML (or JSON with <code>Accept: application/json</code>)</td></tr>
+<tr><td><a href="/__mock/console"><code>/__mock/console</code></a></td><td>the console: requests live, the scenario switch, previews of any operation as charts</td></tr>
 </table>`;
 
 /** The landing page's HTML. */
@@ -92,7 +93,8 @@ export function landingPage({ version, apis, config, state }: LandingInput): str
     .join('\n');
   const body = `<h1>bot-analytics-mock <small>${e(version)}</small></h1>
 <p>A deterministic emulator of chatbot-analytics APIs. This server: seed <code>${config.seed}</code> ·
-clock <code>${e(clock)}</code> · scenario <code>${e(state.scenario.name)}</code>.</p>
+clock <code>${e(clock)}</code> · scenario <code>${e(state.scenario.name)}</code>.
+Watch requests live, switch scenarios and see the data as charts in the <a href="/__mock/console">console</a>.</p>
 <h2>APIs</h2>
 <p>After the prefix, paths are exactly the vendor's. Each element of a spec says how sure we are of
 it, strongest evidence first: <span class="source source-doc">x-source: doc</span> the vendor's

@@ -4,10 +4,19 @@ import { type DestinationStream, type Logger, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../cli/config.js';
 import type { RouteInfo } from '../pipeline/api-router.js';
+import { stdoutSink } from './log-sink.js';
 
-/** The mock's logger: JSON lines on stdout unless a destination is given (tests capture it). */
+/** Where a silent logger writes: nowhere (pino would otherwise open its own stdout stream). */
+const NOWHERE: DestinationStream = { write() {} };
+
+/**
+ * The mock's logger: JSON lines on stdout unless a destination is given (tests capture it). Stdout
+ * is written through the log sink (log-sink.ts): a log reader that goes away or falls behind costs
+ * lines, never the server.
+ */
 export function createLogger(level: Config['logLevel'], destination?: DestinationStream): Logger {
-  return pino({ level, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+  const to = destination ?? (level === 'silent' ? NOWHERE : stdoutSink());
+  return pino({ level, timestamp: pino.stdTimeFunctions.isoTime }, to);
 }
 
 function routeOf(res: Response): { api?: string; operationId?: string } {

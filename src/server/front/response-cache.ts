@@ -21,8 +21,20 @@ export interface CachedResponse {
 
 /** Bodies above this size are not held: one would crowd out many small ones. */
 const MAX_BODY = 256 * 1024;
-/** What an entry costs besides its body (key, header values, bookkeeping), roughly. */
+/** What an entry costs besides its body, key and headers (objects, Map slot), roughly. */
 const ENTRY_OVERHEAD = 1024;
+
+/**
+ * The bytes an entry holds: its body, its key (the URL, up to 8 KB, and the request headers, up to
+ * 16 KB: without them 100k distinct requests grew RSS far past the budget, issue 20 item 2), its
+ * recorded headers and the overhead. A string's characters cost V8 one or two bytes each: two are
+ * counted.
+ */
+function weightOf(key: string, entry: CachedResponse): number {
+  let headers = 0;
+  for (const [name, value] of entry.headers) headers += name.length + String(value).length;
+  return entry.body.length + 2 * (key.length + headers) + ENTRY_OVERHEAD;
+}
 
 /**
  * Request headers that no API or control reads: left out of the key so that clients sending a new
@@ -139,7 +151,8 @@ export class ResponseCache {
           const headers = names
             .filter((name) => !before.has(name.toLowerCase()))
             .map((name) => [name, this.getHeader(name) as number | string | string[]] as const);
-          entries.set(key, { operationId, headers, body }, body.length + ENTRY_OVERHEAD);
+          const entry = { operationId, headers, body };
+          entries.set(key, entry, weightOf(key, entry));
         }
       }
       return end.apply(this, args as Parameters<Response['end']>);

@@ -120,6 +120,12 @@ export function createApiRouter(
     const info: RouteInfo = { api: module.name, operationId: null, scenario: null, fault: null };
     res.locals.route = info;
     try {
+      const queryAt = req.url.indexOf('?');
+      const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
+      const found = matcher.match(req.method, path);
+      // Known before the controls are read: a bad control header is answered in the shape of the
+      // operation it hit (the DigitalCX token endpoint's is JSON, the interactions' plain text).
+      if (found.kind === 'found') info.operationId = found.operation.operationId;
       const controls = readControls(req.headers);
       const seed = controls.seed ?? config.seed;
       now = controls.now ?? now;
@@ -141,9 +147,6 @@ export function createApiRouter(
       }
       res.setHeader('X-Mock-Scenario', scenario.name);
 
-      const queryAt = req.url.indexOf('?');
-      const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
-      const found = matcher.match(req.method, path);
       if (found.kind === 'none') {
         throw new MockError(404, `No ${module.title} operation at ${req.method} ${path}.`, {
           code: 'not_found',

@@ -76,6 +76,8 @@ function entry(worker: number, id: number, url: string, arrivedNs: number): Work
     status: 200,
     fault: null,
     durationMs: 1,
+    responseHeaders: null,
+    responseBytes: null,
   };
   return { entry: { ...base, worker }, arrivedNs };
 }
