@@ -2,7 +2,7 @@
  * npm run fuzz:proxy — the third-party check of issue 20: Prism's validating proxy in front of each
  * API's mock, driven by requests generated from the spec (requests.ts). Every answer Prism finds
  * outside the spec is a violation; every 5xx the request did not ask for is unexplained; a request
- * without an answer within 10 s is a hang. Prints the tally; exits 1 if any of the three is not 0.
+ * without an answer within 30 s is a hang (a loaded 2-core box answers the heaviest in a few seconds). Prints the tally; exits 1 if any of the three is not 0.
  *
  *   npm run fuzz:proxy -- [--requests 10000] [--seed 1] [--time-limit 900] [--concurrency 8] [--api name]…
  *
@@ -32,6 +32,10 @@ interface Tally {
   asked5xx: number;
   unexplained5xx: string[];
   hangs: string[];
+  /** 5xx that Prism answered itself, not the mock. */
+  proxy5xx: string[];
+  /** Requests sent again after a connection reset. */
+  retried: number;
   /** Prism's own crashes (its last output): the proxy, not the mock, stopped answering. */
   prismCrashes: string[];
 }
@@ -70,22 +74,43 @@ const tally: Tally = {
   asked5xx: 0,
   unexplained5xx: [],
   hangs: [],
+  proxy5xx: [],
+  retried: 0,
   prismCrashes: [],
 };
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
-async function sendOne(api: string, base: string, r: FuzzRequest): Promise<void> {
-  const label = `${api} ${r.operationId} ${r.method} ${r.url.slice(0, 160)}`;
-  let res: Response;
+/** Sends a request; a connection reset on a reused keep-alive socket is retried once, as clients do. */
+async function fetchOnce(
+  base: string,
+  r: FuzzRequest,
+  retry = true,
+): Promise<{ res: Response; body: string }> {
   try {
-    res = await fetch(`${base}${r.url}`, {
+    const res = await fetch(`${base}${r.url}`, {
       method: r.method,
       headers: r.headers,
       body: r.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(30_000),
     });
-    await res.arrayBuffer();
+    return { res, body: await res.text() };
+  } catch (error) {
+    const cause = (error as Error & { cause?: { code?: string } }).cause;
+    if (retry && (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET')) {
+      tally.retried++;
+      return fetchOnce(base, r, false);
+    }
+    throw error;
+  }
+}
+
+async function sendOne(api: string, base: string, r: FuzzRequest): Promise<void> {
+  const label = `${api} ${r.operationId} ${r.method} ${r.url.slice(0, 160)}`;
+  let res: Response;
+  let body: string;
+  try {
+    ({ res, body } = await fetchOnce(base, r));
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause;
     tally.hangs.push(`${label}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}`);
@@ -101,7 +126,11 @@ async function sendOne(api: string, base: string, r: FuzzRequest): Promise<void>
     else tally.requestViolations++;
   }
   if (res.status >= 500) {
-    if (r.asksFor5xx) tally.asked5xx++;
+    // Every answer of the mock carries X-Mock-Seed; a 5xx without it is Prism's own (its upstream
+    // call failed), shown with its body so a reader can tell.
+    if (!res.headers.has('x-mock-seed'))
+      tally.proxy5xx.push(`${label} → ${res.status} ${body.slice(0, 200)}`);
+    else if (r.asksFor5xx) tally.asked5xx++;
     else tally.unexplained5xx.push(`${label} → ${res.status}`);
   }
 }
@@ -152,16 +181,19 @@ function printTally(complete: boolean): number {
       .join(' · ')}`,
     `  spec violations     ${violations} (answers Prism found outside the spec)`,
     `  unexplained 5xx     ${tally.unexplained5xx.length} (5xx asked for with Prefer or a scenario: ${tally.asked5xx})`,
-    `  hangs / no answer   ${tally.hangs.length}`,
+    `  hangs / no answer   ${tally.hangs.length} (${tally.retried} sent again after a connection reset)`,
+    `  Prism's own 5xx     ${tally.proxy5xx.length} (no X-Mock-Seed: the proxy, not the mock, answered)`,
     `  request violations  ${tally.requestViolations} (deliberately bad requests, as Prism sees them: not failures)`,
   ];
   for (const [what, n] of [...tally.responseViolations].sort((a, b) => b[1] - a[1]).slice(0, 20))
     lines.push(`  violation ×${n}: ${what}`);
   for (const what of tally.unexplained5xx.slice(0, 20)) lines.push(`  unexplained: ${what}`);
   for (const what of tally.hangs.slice(0, 20)) lines.push(`  hang: ${what}`);
+  for (const what of tally.proxy5xx.slice(0, 20)) lines.push(`  Prism 5xx: ${what}`);
   for (const what of tally.prismCrashes) lines.push(`  Prism crashed: ${what}`);
   process.stdout.write(`${lines.join('\n')}\n`);
-  return violations > 0 || tally.unexplained5xx.length > 0 || tally.hangs.length > 0 ? 1 : 0;
+  const failures = [tally.unexplained5xx, tally.hangs, tally.proxy5xx, tally.prismCrashes];
+  return violations > 0 || failures.some((list) => list.length > 0) ? 1 : 0;
 }
 
 let complete = true;
