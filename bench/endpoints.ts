@@ -83,6 +83,18 @@ export const ENDPOINTS: readonly BenchEndpoint[] = [
     },
   },
   {
+    api: 'chatlayer',
+    name: 'Chatlayer top intents, 4 weeks',
+    method: 'GET',
+    body: 'json',
+    url: '/chatlayer/v1/bots/bot-1/intents?version=LIVE&start_time=2025-02-01T00:00:00Z&end_time=2025-03-01T00:00:00Z&first=10',
+    headers: basic('bench', 's3cret'),
+    realClockUrl: (now) => {
+      const { start, end } = recentDays(now, 28);
+      return `/chatlayer/v1/bots/bot-1/intents?version=LIVE&start_time=${isoSeconds(start)}&end_time=${isoSeconds(end)}&first=10`;
+    },
+  },
+  {
     api: 'digitalcx',
     name: 'DigitalCX day as CSV',
     method: 'GET',

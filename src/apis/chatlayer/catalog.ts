@@ -107,3 +107,98 @@ export const DIALOGS: readonly DialogTemplate[] = [
 
 /** How often a user message leads to each dialog, aligned with DIALOGS. */
 export const DIALOG_WEIGHTS: readonly number[] = [5, 3, 2, 4, 1, 2, 1.5];
+
+/** Intents a bot may recognise (inferred: snake_case names, as the vendor's ids are the names). */
+export const INTENTS = [
+  'greeting',
+  'goodbye',
+  'thanks',
+  'order_status',
+  'track_package',
+  'cancel_order',
+  'return_item',
+  'refund',
+  'book_appointment',
+  'cancel_appointment',
+  'change_address',
+  'opening_hours',
+  'store_locator',
+  'talk_to_agent',
+  'feedback',
+  'pricing',
+  'payment_methods',
+  'delivery_time',
+  'reset_password',
+  'update_email',
+  'product_availability',
+  'complaint',
+  'invoice_copy',
+  'loyalty_points',
+  'warranty',
+  'contact_details',
+] as const;
+
+/** Knowledge-base tags (inferred: lower-case topics). */
+export const KB_TAGS = [
+  'shipping',
+  'returns',
+  'payments',
+  'account',
+  'products',
+  'stores',
+  'warranty',
+  'privacy',
+  'billing',
+  'promotions',
+] as const;
+
+/** A tracking event a bot may send, and the attributes it carries with their possible values. */
+export interface EventTemplate {
+  name: string;
+  description: string;
+  attributes: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Tracking events (inferred names and attributes). */
+export const EVENTS: readonly EventTemplate[] = [
+  {
+    name: 'conversation_started',
+    description: 'A user opened the conversation',
+    attributes: { entry_point: ['widget', 'deeplink', 'qr_code', 'campaign'] },
+  },
+  {
+    name: 'product_viewed',
+    description: 'The bot showed a product card',
+    attributes: { product: ['starter', 'plus', 'pro', 'family'], plan: ['monthly', 'yearly'] },
+  },
+  {
+    name: 'order_placed',
+    description: 'The user completed an order in the conversation',
+    attributes: { product: ['starter', 'plus', 'pro', 'family'], plan: ['monthly', 'yearly'] },
+  },
+  {
+    name: 'appointment_booked',
+    description: 'The user booked an appointment',
+    attributes: { location: ['amsterdam', 'antwerp', 'brussels', 'ghent', 'rotterdam'] },
+  },
+  {
+    name: 'handover_requested',
+    description: 'The user asked for a human agent',
+    attributes: { reason: ['complaint', 'complex_question', 'not_understood', 'vip'] },
+  },
+  {
+    name: 'feedback_given',
+    description: 'The user rated the conversation',
+    attributes: { rating: ['1', '2', '3', '4', '5'] },
+  },
+  {
+    name: 'link_clicked',
+    description: 'The user opened a link the bot sent',
+    attributes: { url: ['/pricing', '/faq', '/contact', '/terms', '/shop'] },
+  },
+  {
+    name: 'newsletter_signup',
+    description: 'The user subscribed to the newsletter',
+    attributes: { topic: ['deals', 'news', 'product_updates'] },
+  },
+];

@@ -4,7 +4,7 @@ import type { Knobs } from '../../core/knobs.js';
 import { isoSeconds, MS_HOUR, type TimeUnit, type Window } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { type Bot, LEVEL, type Version } from './bot.js';
-import { groupedBucketSums } from './grouped-sums.js';
+import { type AddToGroup, groupedBucketSums } from './grouped-sums.js';
 import type { TeamGroupField } from './query.js';
 import { type SeriesData, seriesDataOf } from './series-data.js';
 import { type Cell, type CellQuery, cellStats, cellsInHour } from './traffic.js';
@@ -46,7 +46,7 @@ const FIELDS: Record<
  * now (inferred: analytics show an hour once it is over, so a series never changes for a past hour).
  * More hours than the shared hour budget is a 400 (core/budget.ts).
  */
-function liveHours(q: SeriesQuery, now: number): Window {
+export function liveHours(q: SeriesQuery, now: number): Window {
   const createdAt = Math.min(...q.bots.map((bot) => tenantProfile(bot.key).createdAt));
   return checkHourBudget(
     q.window,
@@ -57,7 +57,7 @@ function liveHours(q: SeriesQuery, now: number): Window {
 }
 
 /** How deep the query must split each hour: its filters and group_by fields need their levels. */
-function cellQuery(q: SeriesQuery, minDepth: number): CellQuery {
+export function cellQuery(q: SeriesQuery, minDepth: number): CellQuery {
   const keep = [q.versions, q.channels, q.languages, undefined];
   let depth = minDepth;
   if (q.channels) depth = Math.max(depth, LEVEL.channel);
@@ -82,20 +82,35 @@ export function conversationSeries(q: SeriesQuery, now: number, knobs: Knobs): S
   return seriesDataOf(sums, q.groupBy);
 }
 
-/** One statistic per bucket, ungrouped; totals over cells, so a filter can only lower them. */
-export function insightSeries(q: SeriesQuery, stat: Stat, now: number, knobs: Knobs): SeriesData {
-  // Statistics are drawn per (version, channel, language) cell, whatever the filters.
+/** Adds a quantity of one (version, channel, language) cell of a bot's hour to a group. */
+export type PerCell = (bot: Bot, hour: number, cell: Cell, add: AddToGroup) => void;
+
+/**
+ * Bucket sums of a quantity drawn per (version, channel, language) cell and hour, whatever the
+ * filters, so that a filter only drops cells and every measure of a cell agrees with the others.
+ */
+export function cellSeries(
+  q: SeriesQuery,
+  now: number,
+  knobs: Knobs,
+  fields: readonly string[],
+  perCell: PerCell,
+): SeriesData {
   const cq = cellQuery(q, LEVEL.language);
   const sums = groupedBucketSums(q.window, q.unit, liveHours(q, now), (hour, add) => {
-    for (const bot of q.bots) {
-      for (const cell of cellsInHour(bot, hour, knobs, cq)) {
-        if (stat === 'num_conversations') add([], cell.count);
-        else {
-          const stats = cellStats(bot, hour, cell);
-          add([], stat === 'num_messages' ? stats.messages : stats.durationSeconds);
-        }
-      }
+    for (const bot of q.bots)
+      for (const cell of cellsInHour(bot, hour, knobs, cq)) perCell(bot, hour, cell, add);
+  });
+  return seriesDataOf(sums, fields);
+}
+
+/** One statistic per bucket, ungrouped; totals over cells, so a filter can only lower them. */
+export function insightSeries(q: SeriesQuery, stat: Stat, now: number, knobs: Knobs): SeriesData {
+  return cellSeries(q, now, knobs, [], (bot, hour, cell, add) => {
+    if (stat === 'num_conversations') add([], cell.count);
+    else {
+      const stats = cellStats(bot, hour, cell);
+      add([], stat === 'num_messages' ? stats.messages : stats.durationSeconds);
     }
   });
-  return seriesDataOf(sums, []);
 }

@@ -77,7 +77,8 @@ function walk(bot: Bot, conversationId: string): Move[] {
   return moves;
 }
 
-function stepOf(bot: Bot, [slug, type]: StepTemplate): Step {
+/** A step of the bot: its slug and six hex digits stable per bot. */
+export function stepOf(bot: Bot, [slug, type]: StepTemplate): Step {
   return { id: `${slug}-${Rng.derive(bot.key.seed, API, bot.id, 'step', slug).hex(6)}`, type };
 }
 

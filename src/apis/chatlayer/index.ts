@@ -3,10 +3,11 @@ import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBasic } from '../../core/credentials.js';
 import { MockError } from '../../core/errors.js';
-import type { SpecOperation } from '../../core/spec.js';
+import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
 import { statusBody } from './status.js';
+import { forgetCreated } from './store.js';
 
 /** Messages for statuses the spec gives no example for. */
 const FALLBACK: Record<number, string> = {
@@ -20,7 +21,9 @@ const FALLBACK: Record<number, string> = {
 /** The example message the spec documents for an operation's status, if any. */
 function exampleMessage(operation: SpecOperation, status: number): string | undefined {
   const responses = operation.raw.responses as Record<string, unknown> | undefined;
-  const response = responses?.[String(status)] as
+  const raw = responses?.[String(status)];
+  // Shared error responses are $refs into components.responses.
+  const response = (raw === undefined ? undefined : resolveRef(loadSpec('chatlayer').document, raw)) as
     | { content?: Record<string, { example?: { message?: unknown } }> }
     | undefined;
   const message = response?.content?.['application/json']?.example?.message;
@@ -57,6 +60,15 @@ export const chatlayer: ApiModule = {
   handlers,
   authenticate,
   sendError,
+  // Lists that read what clients created (store.ts): never answered from the response cache.
+  statefulOperations: new Set([
+    'Analytics_ListEvents',
+    'Analytics_GetTeamEvents',
+    'Analytics_ListEventDefinitions',
+    'Analytics_ListTeamEventDefinitions',
+    'Analytics_ListSubscriptions',
+  ]),
+  forget: forgetCreated,
   documentedError(status, operation) {
     return new MockError(status, exampleMessage(operation, status) ?? FALLBACK[status] ?? `HTTP ${status}`);
   },

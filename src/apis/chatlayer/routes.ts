@@ -1,31 +1,15 @@
-/** Chatlayer handlers: thin glue between validated requests, the series and flow generators, and JSON. */
-import type { OperationHandler, OperationInput } from '../../core/api.js';
+/** Chatlayer handlers: the Conversations family here, the others from their files, by operationId. */
+import type { OperationHandler } from '../../core/api.js';
 import { MockError } from '../../core/errors.js';
-import { botOf, VERSIONS, type Version } from './bot.js';
-import { conversationSeries, insightSeries, type SeriesQuery, type Stat } from './conversation-series.js';
+import { botOf } from './bot.js';
+import { conversationSeries, insightSeries, type Stat } from './conversation-series.js';
+import { eventHandlers } from './event-routes.js';
 import { conversationFlow } from './flow.js';
-import { type Bucket, readBucket, readGroupBy, readList, readWindow } from './query.js';
-import { teamBotIds } from './team.js';
-
-const BOT_BUCKETS: readonly Bucket[] = ['1h', '1d', '1w'];
-const TEAM_BUCKETS: readonly Bucket[] = ['1d', '1w', '1m'];
-
-/** The query of a bot's series: one bot, one version, its filters. */
-function botQuery(input: OperationInput): SeriesQuery {
-  const { query } = input;
-  const window = readWindow(query);
-  const botId = input.path.bot_id as string;
-  return {
-    bots: [botOf(input.ctx.seed, botId)],
-    teamId: '',
-    window,
-    unit: readBucket(window, query.bucket as Bucket, BOT_BUCKETS),
-    versions: new Set([query.version as Version]),
-    channels: readList(query.channel_type),
-    languages: readList(query.language),
-    groupBy: readGroupBy(query.group_by),
-  };
-}
+import { flowHandlers } from './flow-routes.js';
+import { miscHandlers } from './misc-routes.js';
+import { readWindow } from './query.js';
+import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
+import { seriesHandlers } from './series-routes.js';
 
 const Analytics_GetConversations: OperationHandler = (input, res) => {
   res.json({ data: conversationSeries(botQuery(input), input.ctx.now, input.ctx.knobs) });
@@ -37,20 +21,8 @@ const Analytics_GetConversationsInsights: OperationHandler = (input, res) => {
 };
 
 const Analytics_GetTeamConversationsUsage: OperationHandler = (input, res) => {
-  const { query, ctx } = input;
-  const teamId = input.path.team_id as string;
-  const window = readWindow(query);
-  const q: SeriesQuery = {
-    bots: teamBotIds(ctx.seed, teamId).map((id) => botOf(ctx.seed, id)),
-    teamId,
-    window,
-    unit: readBucket(window, query.bucket as Bucket, TEAM_BUCKETS),
-    versions: new Set(VERSIONS),
-    channels: undefined,
-    languages: undefined,
-    groupBy: readGroupBy(query.group_by),
-  };
-  res.json({ data: conversationSeries(q, ctx.now, ctx.knobs) });
+  const q = { ...teamQuery(input, TEAM_BUCKETS), channels: undefined, languages: undefined };
+  res.json({ data: conversationSeries(q, input.ctx.now, input.ctx.knobs) });
 };
 
 const Analytics_GetConversationFlow: OperationHandler = (input, res) => {
@@ -82,4 +54,8 @@ export const handlers = {
   Analytics_GetConversationsInsights,
   Analytics_GetConversationFlow,
   Analytics_GetTeamConversationsUsage,
+  ...seriesHandlers,
+  ...flowHandlers,
+  ...eventHandlers,
+  ...miscHandlers,
 };

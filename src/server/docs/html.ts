@@ -25,7 +25,9 @@ const STYLE = `
   th, td { text-align: left; padding: 0.3rem 0.8rem 0.3rem 0; border-bottom: 1px solid #d0d7de; vertical-align: top; }
   code { background: #f6f8fa; padding: 0 0.25em; border-radius: 4px; }
   .source { font-size: 0.8em; padding: 0 0.4em; border-radius: 4px; white-space: nowrap; }
-  .source-doc { background: #dafbe1; } .source-inferred { background: #fff8c5; }
+  .source-doc { background: #dafbe1; } .source-vendor-spec { background: #ddf4ff; }
+  .source-client { background: #fbefff; } .source-inferred { background: #fff8c5; }
+  .source-ref { font-size: 0.8em; word-break: break-all; }
   nav { margin-bottom: 1rem; }
 `;
 

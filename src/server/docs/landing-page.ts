@@ -1,11 +1,13 @@
 /** The /docs landing page: the APIs with their operations and provenance, magic values, controls, scenarios. */
 import { realNow } from '../../core/clock.js';
+import { provenanceElements } from '../../core/provenance.js';
 import type { LoadedSpec } from '../../core/spec.js';
 import { isoMs } from '../../core/time.js';
 import type { Config } from '../cli/config.js';
 import type { MockState } from '../control/state.js';
 import { rootApi } from '../single-api.js';
 import { escapeHtml as e, page } from './html.js';
+import { provenanceHtml, sourceLinkHtml } from './provenance-view.js';
 
 /** One API as the docs show it. */
 export interface DocsApi {
@@ -22,23 +24,31 @@ export interface LandingInput {
   state: MockState;
 }
 
-function sourceBadge(raw: Record<string, unknown>): string {
-  const source = typeof raw['x-source'] === 'string' ? raw['x-source'] : 'unmarked';
-  const note = typeof raw['x-source-note'] === 'string' ? ` title="${e(raw['x-source-note'])}"` : '';
-  return `<span class="source source-${e(source)}"${note}>x-source: ${e(source)}</span>`;
+/** An API's sources: its vendor documentation, then the default source of each level. */
+function apiSources(document: Record<string, unknown>): string {
+  const info = (document.info ?? {}) as Record<string, unknown>;
+  const items: string[] = [];
+  if (typeof info['x-vendor-doc'] === 'string')
+    items.push(`vendor documentation ${sourceLinkHtml(info['x-vendor-doc'])}`);
+  for (const [level, refs] of Object.entries((info['x-source-refs'] ?? {}) as Record<string, unknown>))
+    items.push(`<code>${e(level)}</code> ${[refs].flat().map(String).map(sourceLinkHtml).join(' ')}`);
+  return items.length > 0 ? `<p class="sources">Sources: ${items.join(' · ')}</p>` : '';
 }
 
 function apiSection(api: DocsApi, alsoAtRoot: boolean): string {
+  const provenance = new Map(provenanceElements(api.spec.document).map((el) => [el.node, el]));
   const rows = api.spec.operations
-    .map(
-      (op) =>
-        `<tr><td><code>${e(op.method)} /${e(api.name)}${e(op.path)}</code></td><td>${e(op.operationId)}</td><td>${sourceBadge(op.raw)}</td></tr>`,
-    )
+    .map((op) => {
+      const el = provenance.get(op.raw);
+      const cell = provenanceHtml(op.raw['x-source'], el?.refs ?? [], el?.note);
+      return `<tr><td><code>${e(op.method)} /${e(api.name)}${e(op.path)}</code></td><td>${e(op.operationId)}</td><td>${cell}</td></tr>`;
+    })
     .join('\n');
   return `<section class="api" data-api="${e(api.name)}">
 <h3>${e(api.title)} — <code>/${e(api.name)}</code>${alsoAtRoot ? ' (also served at <code>/</code>)' : ''}</h3>
 <p><a href="/docs/${e(api.name)}">API reference</a> · <a href="/__mock/specs/${e(api.name)}">OpenAPI spec (YAML)</a></p>
-<table><tr><th>operation</th><th>operationId</th><th>provenance</th></tr>
+${apiSources(api.spec.document)}
+<table><tr><th>operation</th><th>operationId</th><th>provenance and source</th></tr>
 ${rows}
 </table>
 </section>`;
@@ -86,9 +96,13 @@ export function landingPage({ version, apis, config, state }: LandingInput): str
 clock <code>${e(clock)}</code> · scenario <code>${e(state.scenario.name)}</code>.
 Watch requests live, switch scenarios and see the data as charts in the <a href="/__mock/console">console</a>.</p>
 <h2>APIs</h2>
-<p>After the prefix, paths are exactly the vendor's. <span class="source source-doc">x-source: doc</span> marks
-what follows the vendor's documentation, <span class="source source-inferred">x-source: inferred</span> the
-mock's own choice where it is silent (hover for why). Each reference shows it under "Extensions".</p>
+<p>After the prefix, paths are exactly the vendor's. Each element of a spec says how sure we are of
+it, strongest evidence first: <span class="source source-doc">x-source: doc</span> the vendor's
+documentation, <span class="source source-vendor-spec">x-source: vendor-spec</span> the vendor's own
+published spec or server code, <span class="source source-client">x-source: client</span> public
+client code written against the real API, <span class="source source-inferred">x-source: inferred</span>
+the mock's own choice where all are silent (hover a badge for why). The links open the source. Each
+reference ends every description with its provenance.</p>
 ${apis.map((api) => apiSection(api, api === rootApi(apis))).join('\n')}
 <h2>Magic values</h2>
 ${MAGIC}

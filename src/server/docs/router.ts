@@ -1,10 +1,12 @@
 /** The /docs router: the landing page, one API reference per mounted API, and the renderer's files. */
 import express, { type Router } from 'express';
+import { yaml } from '../../core/lazy-deps.js';
 import type { Config } from '../cli/config.js';
 import type { MockState } from '../control/state.js';
 import { VERSION } from '../version.js';
 import { escapeHtml, page } from './html.js';
 import { type DocsApi, landingPage } from './landing-page.js';
+import { specWithProvenance } from './provenance-view.js';
 import { referencePage } from './reference-page.js';
 import { rendererAssets } from './renderer-assets.js';
 
@@ -13,6 +15,16 @@ export function createDocsRouter(apis: readonly DocsApi[], config: Config, state
   const router = express.Router();
   const assets = rendererAssets();
   const byName = new Map(apis.map((api) => [api.name, api]));
+  // The reference reads the spec with each element's provenance in its description, built once.
+  const decorated = new Map<string, string>();
+  const referenceSpec = (api: DocsApi): string => {
+    let text = decorated.get(api.name);
+    if (text === undefined) {
+      text = yaml().stringify(specWithProvenance(api.spec.document), { aliasDuplicateObjects: false });
+      decorated.set(api.name, text);
+    }
+    return text;
+  };
 
   router.get('/', (_req, res) => {
     res.type('html').send(landingPage({ version: VERSION, apis, config, state }));
@@ -31,7 +43,7 @@ export function createDocsRouter(apis: readonly DocsApi[], config: Config, state
       res.status(404).type('text/plain').send(`No API named '${req.params.api}'.`);
       return;
     }
-    res.type('application/yaml').send(api.spec.text);
+    res.type('application/yaml').send(referenceSpec(api));
   });
   router.get('/:api', (req, res) => {
     const api = byName.get(req.params.api);

@@ -54,7 +54,7 @@ describe('auth', () => {
   });
 
   it.each([
-    [404, 5, 'bot not found'],
+    [404, 5, 'not found'],
     [500, 13, 'internal error'],
     [401, 16, 'missing or malformed credentials: send HTTP Basic auth with tokenId:tokenSecret'],
   ])('answers Prefer: code=%i with the documented body', async (status, code, message) => {
@@ -64,7 +64,9 @@ describe('auth', () => {
   });
 
   it('answers an unknown path with 404 NOT_FOUND in the gRPC status shape', async () => {
-    const res = await get(chatlayerApp(), '/v1/bots/bot-a/messages');
+    const res = await send(
+      request(chatlayerApp()).get('/chatlayer/v1/bots/bot-a/nothing-here').set('Authorization', basic()),
+    );
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 5, details: [] });
   });

@@ -6,6 +6,7 @@ import type { Scenario } from '../../../src/core/scenario.js';
 import type { Config } from '../../../src/server/cli/config.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
+import { expectMatchesVendor } from './vendor-contract.js';
 
 export type { SeriesData };
 
@@ -19,13 +20,62 @@ export function basic(secret = 'secret', tokenId = 'token-1'): string {
   return `Basic ${Buffer.from(`${tokenId}:${secret}`).toString('base64')}`;
 }
 
-/** GET a Chatlayer path (after the prefix) with a valid token, or with the given headers. */
-export function get(app: Express, path: string, headers: Record<string, string> = {}): Promise<Response> {
-  return send(
+/** GET a Chatlayer path (after the prefix) with a valid token, or with the given headers; checked against both specs. */
+export async function get(
+  app: Express,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const res = await send(
     request(app)
       .get(`/chatlayer${path}`)
       .set({ Authorization: basic(), ...headers }),
   );
+  await expectMatchesVendor('GET', path, res);
+  return res;
+}
+
+/** POST a JSON body to a Chatlayer path with a valid token; checked against both specs. */
+export async function post(
+  app: Express,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const res = await send(
+    request(app)
+      .post(`/chatlayer${path}`)
+      .set({ Authorization: basic(), ...headers })
+      .send(body as object),
+  );
+  await expectMatchesVendor('POST', path, res);
+  return res;
+}
+
+/** DELETE a Chatlayer path with a valid token; checked against both specs. */
+export async function del(
+  app: Express,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const res = await send(
+    request(app)
+      .delete(`/chatlayer${path}`)
+      .set({ Authorization: basic(), ...headers }),
+  );
+  await expectMatchesVendor('DELETE', path, res);
+  return res;
+}
+
+/** GET a path and expect 200: its body. */
+export async function ok<T = Record<string, unknown>>(
+  app: Express,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await get(app, path, headers);
+  if (res.status !== 200) throw new Error(`GET ${path}: expected 200, got ${res.status}: ${res.text}`);
+  return res.body as T;
 }
 
 /** A query string from parameters; arrays are repeated parameters. */

@@ -73,12 +73,6 @@ describe('bad parameters', () => {
       '1h, 1d, 1w',
     ],
     [
-      'an unknown channel_type',
-      BOT,
-      { version: 'LIVE', start_time: '2025-02-01', end_time: '2025-02-04', channel_type: 'FAX' },
-      'WEB, WHATSAPP',
-    ],
-    [
       'an unknown group_by',
       BOT,
       { version: 'LIVE', start_time: '2025-02-01', end_time: '2025-02-04', group_by: 'bot_id' },

@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../../src/core/paths.js';
+import { provenanceElements, sourceHref } from '../../../src/core/provenance.js';
 import { loadSpec } from '../../../src/core/spec.js';
 import { type MockServer, startMockServer } from '../../../src/server/mock-server.js';
 import { API_NAMES } from '../../../src/server/registry.js';
@@ -61,6 +62,7 @@ describe('docs in Chromium', () => {
       const text = await visibleText(section);
       for (const op of loadSpec(name).operations) expect(text).toContain(op.operationId);
       expect(text).toContain('x-source:');
+      expect(await section.locator('a.source-ref').count()).toBeGreaterThan(0);
     }
     const body = await visibleText(page.locator('body'));
     expect(body).toContain('Magic values');
@@ -79,9 +81,25 @@ describe('docs in Chromium', () => {
       await expect.poll(() => blocks.count(), { timeout: 20_000 }).toBe(operations.length);
       const text = await visibleText(page.locator('#reference'));
       for (const op of operations) expect(text).toContain(op.operationId);
-      // Opening an operation shows its vendor extensions, x-source among them.
+      // Opening an operation shows its vendor extensions, x-source among them, and its provenance
+      // with each source as a link.
       await blocks.first().locator('.opblock-summary').first().click();
       await expect.poll(() => visibleText(blocks.first()), { timeout: 10_000 }).toContain('x-source');
+      expect(await visibleText(blocks.first())).toContain('Provenance:');
+      // The opened operation is the one whose operationId it shows (the longest, as ids share prefixes).
+      const shown = await visibleText(blocks.first());
+      const opened = provenanceElements(loadSpec(name).document)
+        .filter((el) => el.kind === 'operation' && shown.includes(String(el.node.operationId)))
+        .sort((a, b) => String(b.node.operationId).length - String(a.node.operationId).length)[0];
+      expect(opened, 'the opened operation').toBeDefined();
+      for (const ref of opened?.refs ?? [])
+        expect(
+          await blocks
+            .first()
+            .locator(`a[href="${sourceHref(ref)}"]`)
+            .count(),
+          ref,
+        ).toBeGreaterThan(0);
       await screenshot(page, `docs-${name}`);
       expect(errors).toEqual([]);
       await page.close();

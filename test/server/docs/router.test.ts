@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../../src/core/spec.js';
+import { provenanceElements, sourceHref } from '../../../src/core/provenance.js';
+import { loadSpec, parseSpecText } from '../../../src/core/spec.js';
+import { escapeHtml } from '../../../src/server/docs/html.js';
 import { API_NAMES } from '../../../src/server/registry.js';
 import { testApp } from '../../support/app.js';
 
@@ -14,10 +16,38 @@ describe('docs', () => {
     for (const name of API_NAMES) {
       expect(res.text).toContain(`href="/docs/${name}"`);
       expect(res.text).toContain(`href="/__mock/specs/${name}"`);
+      const elements = provenanceElements(loadSpec(name).document);
       for (const op of loadSpec(name).operations) {
-        expect(res.text).toContain(`<td>${op.operationId}</td>`);
-        expect(res.text).toContain(`x-source: ${String(op.raw['x-source'])}`);
+        // The row of the operation: its id, its level, and a link to each of its sources.
+        const row = res.text.split('\n').find((line) => line.includes(`<td>${op.operationId}</td>`)) ?? '';
+        expect(row, op.operationId).toContain(`x-source: ${String(op.raw['x-source'])}`);
+        for (const ref of elements.find((el) => el.node === op.raw)?.refs ?? [])
+          expect(row, op.operationId).toContain(`href="${escapeHtml(sourceHref(ref) ?? '')}"`);
       }
+      const vendorDoc = String((loadSpec(name).document.info as Record<string, unknown>)['x-vendor-doc']);
+      expect(res.text).toContain(
+        `vendor documentation <a class="source-ref" href="${escapeHtml(sourceHref(vendorDoc) ?? '')}"`,
+      );
+    }
+  });
+
+  it("gives the reference each element's level, source links and note in its description", async () => {
+    const { app } = testApp();
+    for (const name of API_NAMES) {
+      const res = await request(app).get(`/docs/${name}/spec.yaml`);
+      expect(res.status).toBe(200);
+      const served = parseSpecText(res.text);
+      const original = provenanceElements(loadSpec(name).document);
+      const shown = provenanceElements(served);
+      expect(shown.map((el) => el.where)).toEqual(original.map((el) => el.where));
+      shown.forEach((el, i) => {
+        const want = original[i];
+        const description = String(el.node.description);
+        expect(description, el.where).toContain(`**Provenance:** \`${String(want?.level)}\``);
+        for (const ref of want?.refs ?? []) expect(description, el.where).toContain(`](${sourceHref(ref)})`);
+        if (want?.note) expect(description, el.where).toContain(want.note);
+      });
+      expect(String((served.info as Record<string, unknown>).description)).toContain('## Sources');
     }
   });
 

@@ -1,0 +1,104 @@
+/** Handlers of the series families: messages, users, intents, knowledge base, voice minutes. */
+import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { userActivity } from './activity.js';
+import { cellSeries, insightSeries } from './conversation-series.js';
+import { habitsOf } from './habits.js';
+import { pageOf, rankIntents } from './intents.js';
+import { cellAnswers, cellIntents, cellUsers, cellVoiceMinutes } from './measures.js';
+import type { SeriesData } from './series-data.js';
+import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
+
+/** Intent series of a request, one per recognised intent. */
+function intentSeries(input: OperationInput): SeriesData {
+  return cellSeries(
+    botQuery(input),
+    input.ctx.now,
+    input.ctx.knobs,
+    ['intent_id'],
+    (bot, hour, cell, add) => {
+      const names = habitsOf(bot).intents.values;
+      cellIntents(bot, hour, cell).forEach((n, i) => {
+        if (n > 0) add([names[i] as string], n);
+      });
+    },
+  );
+}
+
+/** Knowledge-base series of a query: by tag, or all tags in one serie. */
+function answerSeries(input: OperationInput, team: boolean, byTag: boolean): SeriesData {
+  const q = team ? teamQuery(input, TEAM_BUCKETS) : botQuery(input, !byTag);
+  return cellSeries(q, input.ctx.now, input.ctx.knobs, byTag ? ['tag'] : [], (bot, hour, cell, add) => {
+    const tags = habitsOf(bot).tags.values;
+    cellAnswers(bot, hour, cell).forEach((n, i) => {
+      if (n > 0) add(byTag ? [tags[i] as string] : [], n);
+    });
+  });
+}
+
+const Analytics_GetMessages: OperationHandler = (input, res) => {
+  res.json({ data: insightSeries(botQuery(input), 'num_messages', input.ctx.now, input.ctx.knobs) });
+};
+
+const Analytics_GetUsers: OperationHandler = (input, res) => {
+  const data = cellSeries(botQuery(input), input.ctx.now, input.ctx.knobs, [], (bot, hour, cell, add) =>
+    add([], cellUsers(bot, hour, cell)),
+  );
+  res.json({ data });
+};
+
+const Analytics_GetUserActivity: OperationHandler = (input, res) => {
+  res.json({ data: userActivity(botQuery(input, false), input.ctx.now, input.ctx.knobs) });
+};
+
+const Analytics_GetIntents: OperationHandler = (input, res) => {
+  const { after, before, first, last } = input.query as {
+    after?: string;
+    before?: string;
+    first?: number;
+    last?: number;
+  };
+  res.json(pageOf(rankIntents(intentSeries(input)), { after, before, first, last }));
+};
+
+const Analytics_GetIntentInsights: OperationHandler = (input, res) => {
+  res.json({ data: intentSeries(input) });
+};
+
+const Analytics_GetKnowledgeBaseUsage: OperationHandler = (input, res) => {
+  res.json({ data: answerSeries(input, false, false) });
+};
+
+const Analytics_GetKnowledgeBaseTagsInsights: OperationHandler = (input, res) => {
+  const series = answerSeries(input, false, true);
+  const data = series.series
+    .map((s) => ({ tag: s.labels.tag ?? '', count: s.sum, rank: 0 }))
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1))
+    .map((t, i) => ({ ...t, rank: i + 1 }));
+  res.json({ data });
+};
+
+const Analytics_GetTeamKnowledgeBaseUsage: OperationHandler = (input, res) => {
+  res.json({ data: answerSeries(input, true, false) });
+};
+
+const Analytics_GetVoiceAnalytics: OperationHandler = (input, res) => {
+  const q = teamQuery(input, ['1h', '1d', '1w']);
+  const data = cellSeries(q, input.ctx.now, input.ctx.knobs, [], (bot, hour, cell, add) =>
+    add([], cellVoiceMinutes(bot, hour, cell)),
+  );
+  res.json({ data });
+};
+
+/** The series families' handlers by operationId. */
+export const seriesHandlers = {
+  Analytics_GetMessages,
+  Analytics_GetUsers,
+  Analytics_GetUserActivity,
+  Analytics_GetIntents,
+  Analytics_GetIntentInsights,
+  Analytics_GetKnowledgeBaseUsage,
+  Analytics_GetKnowledgeBaseTagsInsights,
+  Analytics_GetTeamKnowledgeBaseUsage,
+  Analytics_GetVoiceAnalytics,
+};
