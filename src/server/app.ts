@@ -25,14 +25,11 @@ import { installFastJson } from './front/fast-json.js';
 import { withFastLane } from './front/fast-lane.js';
 import { knownClientError } from './front/known-status.js';
 import { createLogger, requestLog } from './front/request-log.js';
-import { decidedPath, pathDecision, type RequestPath } from './front/request-path.js';
+import { decidedPath, MAX_URL_LENGTH, pathDecision, type RequestPath } from './front/request-path.js';
 import { ResponseCache } from './front/response-cache.js';
 import { createApiRouter, type RouteInfo } from './pipeline/api-router.js';
 import { API_MODULES } from './registry.js';
 import { rootApi } from './single-api.js';
-
-/** The longest URL served (a 414 beyond): no vendor needs more. */
-const MAX_URL_LENGTH = 8192;
 
 /** The app plus the state tests and the programmatic API reach into. */
 export interface MockApp {
@@ -52,9 +49,9 @@ export interface AppOptions {
   sync?: (state: MockState) => ControlSync;
 }
 
-/** Longer URLs get a 414: no vendor needs them, and they are a cheap way to make a server work. */
+/** Longer URLs get a 414 outside the APIs; an API's pipeline answers them with its documented 400. */
 function urlLimit(req: Request, res: Response, next: NextFunction): void {
-  if (req.url.length > MAX_URL_LENGTH) {
+  if (req.originalUrl.length > MAX_URL_LENGTH && decidedPath(res).area !== 'api') {
     res.status(414).json({
       error: {
         status: 414,

@@ -6,7 +6,7 @@ import type { Scenario } from '../core/scenario.js';
 import { createMockApp, type MockApp } from './app.js';
 import { type Config, ConfigError } from './cli/config.js';
 import { configFromOptions, type MockServerOptions } from './cli/server-options.js';
-import { apiUrls, baseUrl, drain, listen } from './front/listen.js';
+import { apiUrls, baseUrl, DEFAULT_TIMEOUTS, drain, listen } from './front/listen.js';
 import { API_MODULES } from './registry.js';
 
 /** A running mock. */
@@ -52,7 +52,7 @@ export async function startMockServer(
 ): Promise<MockServer> {
   const config = configFromOptions(options);
   const { app, listener, state, specs } = buildApp(config, scenarios);
-  const server = await listen(listener, config.port, config.host);
+  const server = await listen(listener, config.port, config.host, DEFAULT_TIMEOUTS, config.maxConnections);
   const url = baseUrl(server, config.host);
   const initialScenario = state.scenario.name;
   let closed: Promise<void> | undefined;

@@ -3,7 +3,7 @@
 import { apiFacts } from '../../scenarios/api-facts.js';
 import { watchScenarios } from '../../scenarios/watch-scenarios.js';
 import { createMockApp } from '../app.js';
-import { baseUrl, drain, listen } from '../front/listen.js';
+import { baseUrl, DEFAULT_TIMEOUTS, drain, listen } from '../front/listen.js';
 import { stdoutSink } from '../front/log-sink.js';
 import { API_MODULES } from '../registry.js';
 import { bannerLines } from './banner.js';
@@ -45,7 +45,13 @@ async function main(): Promise<void> {
     watchScenarios(config, state, apiFacts(API_MODULES), (line) => {
       if (config.logLevel !== 'silent') process.stderr.write(`bot-analytics-mock: ${line}\n`);
     });
-  const server = await listen(listener, config.port, config.host).catch((error: Error) => {
+  const server = await listen(
+    listener,
+    config.port,
+    config.host,
+    DEFAULT_TIMEOUTS,
+    config.maxConnections,
+  ).catch((error: Error) => {
     process.stderr.write(`bot-analytics-mock: ${error.message}\n`);
     process.exit(1);
   });

@@ -8,6 +8,7 @@ import { LATENCY_ACCEPTS, type Latency, parseLatency as readLatency } from '../.
 import { isScenarioPath } from '../../core/scenario.js';
 import { parseInstant } from '../../core/time.js';
 import { API_NAMES } from '../registry.js';
+import { defaultMaxConnections, openFileLimit } from './open-file-limit.js';
 
 export type { Latency } from '../../core/latency.js';
 
@@ -47,6 +48,8 @@ export interface Config {
   corsOrigins: '*' | string[];
   /** Processes serving requests (CLI only): 1 = this process, no cluster; more = cluster workers. */
   workers: number;
+  /** Client connections a process keeps open at once (connection-cap.ts); default from the open-file limit. */
+  maxConnections: number;
 }
 
 /** The configuration of a default server; tests start from here. */
@@ -69,6 +72,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     responseCacheBytes: 16 * MB,
     nodeFlags: [],
     workers: 1,
+    maxConnections: DEFAULT_MAX_CONNECTIONS,
     ...overrides,
   };
 }
@@ -79,6 +83,11 @@ export class ConfigError extends Error {
 }
 
 const MB = 1024 * 1024;
+
+/** The default --max-connections of this process: seven eighths of its open-file limit, at most 16384. */
+export const DEFAULT_MAX_CONNECTIONS = defaultMaxConnections(openFileLimit());
+/** The most --max-connections accepts. */
+const MOST_CONNECTIONS = 1_000_000;
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 /** The most cluster workers --workers accepts (and what `auto` is capped at). */
@@ -110,6 +119,10 @@ Options (environment variable in brackets):
                       many MB, 0-1024, 0 = off [MOCK_RESPONSE_CACHE] (default 16)
   --workers <n>       serve with n processes (node:cluster), 1-${MAX_WORKERS} or "auto" (one per core):
                       more requests per second on a multi-core host [MOCK_WORKERS] (default 1)
+  --max-connections <n>
+                      client connections open at once per process, 1-${MOST_CONNECTIONS}; at the cap
+                      the oldest one without a request in flight makes room, else a 503
+                      [MOCK_MAX_CONNECTIONS] (default ${DEFAULT_MAX_CONNECTIONS}: 7/8 of the open-file limit)
   --no-admin          do not serve the control plane (/__mock) [MOCK_ADMIN=false]
   --admin-token <t>   require "Authorization: Bearer <t>" on the control plane, except
                       /__mock/health [MOCK_ADMIN_TOKEN] (default: open)
@@ -210,6 +223,7 @@ export function configFromArgs(
         'admin-token': { type: 'string' },
         'response-cache': { type: 'string' },
         workers: { type: 'string' },
+        'max-connections': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -283,6 +297,16 @@ export function configFromArgs(
   config.nodeFlags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
   const workers = pick('workers', 'MOCK_WORKERS');
   if (workers) config.workers = parseWorkers(...workers);
+  const connections = pick('max-connections', 'MOCK_MAX_CONNECTIONS');
+  if (connections) {
+    if (
+      !/^\d{1,7}$/.test(connections[0]) ||
+      Number(connections[0]) < 1 ||
+      Number(connections[0]) > MOST_CONNECTIONS
+    )
+      fail(connections[1], connections[0], `a whole number of connections from 1 to ${MOST_CONNECTIONS}`);
+    config.maxConnections = Number(connections[0]);
+  }
   if (values['no-admin'] === true) config.admin = false;
   else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createMockApp } from '../app.js';
 import type { Config } from '../cli/config.js';
 import { startupProblem } from '../cli/startup-problem.js';
-import { drain, listen } from '../front/listen.js';
+import { DEFAULT_TIMEOUTS, drain, listen } from '../front/listen.js';
 import { stdoutSink } from '../front/log-sink.js';
 import { type FromPrimary, isMockMessage } from './messages.js';
 import { toPrimary, type WorkerSync, workerSync } from './sync.js';
@@ -35,9 +35,13 @@ export async function runWorker(config: Config): Promise<void> {
   // Ctrl-C reaches every process of the terminal's group: the primary decides, and tells each worker to drain.
   process.on('SIGINT', () => {});
   await (sync as WorkerSync).join();
-  const server = await listen(listener, config.port, config.host).catch((error: Error) =>
-    fail(1, `bot-analytics-mock: ${error.message}`),
-  );
+  const server = await listen(
+    listener,
+    config.port,
+    config.host,
+    DEFAULT_TIMEOUTS,
+    config.maxConnections,
+  ).catch((error: Error) => fail(1, `bot-analytics-mock: ${error.message}`));
 
   let draining = false;
   const stop = () => {

@@ -1,6 +1,7 @@
 /** Listening and stopping, shared by the CLI and startMockServer: timeouts, URLs, a graceful drain. */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { capConnections } from './connection-cap.js';
 
 /** How long a slow or stuck client may hold a connection (milliseconds). */
 export interface Timeouts {
@@ -22,23 +23,28 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   checkEvery: 1_000,
 };
 
-/** Starts listening; resolves once the port is bound, rejects with a message naming host and port. */
+/**
+ * Starts listening; resolves once the port is bound, rejects with a message naming host and port.
+ * `maxConnections` caps the open client connections (connection-cap.ts).
+ */
 export function listen(
   listener: RequestListener,
   port: number,
   host: string,
   timeouts: Timeouts = DEFAULT_TIMEOUTS,
+  maxConnections = Number.POSITIVE_INFINITY,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Slow or stuck clients must not pin a connection forever.
-    const server = createServer(
-      {
-        headersTimeout: timeouts.headers,
-        requestTimeout: timeouts.request,
-        keepAliveTimeout: timeouts.keepAlive,
-        connectionsCheckingInterval: timeouts.checkEvery,
-      },
-      listener,
+    const server = createServer({
+      headersTimeout: timeouts.headers,
+      requestTimeout: timeouts.request,
+      keepAliveTimeout: timeouts.keepAlive,
+      connectionsCheckingInterval: timeouts.checkEvery,
+    });
+    server.on(
+      'request',
+      Number.isFinite(maxConnections) ? capConnections(server, maxConnections, listener) : listener,
     );
     server.once('listening', () => {
       // After start-up (e.g. EMFILE under a flood of connections): say so instead of crashing unheard.

@@ -21,6 +21,13 @@
 
 import type { RequestHandler } from 'express';
 
+/**
+ * The longest URL served. Beyond it, an API answers its documented 400 naming the limit (the
+ * pipeline), anything else a 414; no vendor needs more, and long URLs are a cheap way to make a
+ * server work.
+ */
+export const MAX_URL_LENGTH = 8192;
+
 /** The parts of the mock a path can name. */
 export type PathArea = 'control' | 'docs' | 'api' | 'other';
 

@@ -21,6 +21,7 @@ import {
 import type { Config } from '../cli/config.js';
 import type { ControlSync } from '../control/control-sync.js';
 import type { MockState } from '../control/state.js';
+import { MAX_URL_LENGTH } from '../front/request-path.js';
 import type { ResponseCache } from '../front/response-cache.js';
 import { answerPreferred } from './prefer-code.js';
 import { RouteMatcher } from './route-matcher.js';
@@ -160,6 +161,13 @@ export function createApiRouter(
             code: 'method_not_allowed',
             headers: { Allow: found.allowed.join(', ') },
           },
+        );
+      }
+      // After routing, so the error has the operation's shape; a spec documents 400, not 414.
+      if (req.originalUrl.length > MAX_URL_LENGTH) {
+        throw new MockError(
+          400,
+          `The URL is longer than ${MAX_URL_LENGTH} characters; send fewer or shorter parameters.`,
         );
       }
       const { operation } = found;

@@ -34,11 +34,13 @@ export class RouteMatcher {
             const m = /^\{([^}]+)\}$/.exec(part);
             if (!m) return escapeRegex(part);
             names.push(m[1] as string);
-            return '([^/]+)';
+            // An empty value is still this path (`/reports/` is `/reports/{report_id}` with ''), as
+            // a client that routes by the spec reads it; the parameter's schema then judges it.
+            return '([^/]*)';
           })
           .join('');
         compiled = {
-          regex: new RegExp(`^${source}/?$`),
+          regex: new RegExp(`^${source}$`),
           names,
           literalScore: op.path.split('/').filter((s) => s && !s.startsWith('{')).length,
           operations: new Map(),
@@ -50,8 +52,18 @@ export class RouteMatcher {
     this.paths = [...byPath.values()].sort((a, b) => b.literalScore - a.literalScore);
   }
 
-  /** Finds the operation for a method and a path (the path after the API prefix, still URL-encoded). */
+  /**
+   * Finds the operation for a method and a path (the path after the API prefix, still URL-encoded).
+   * The trailing slash, decided once for every API: the path as sent wins; if it names nothing, a
+   * trailing slash is ignored (`/usage/` is `/usage`). No vendor documents either way (inferred).
+   */
   match(method: string, path: string): RouteMatch {
+    const exact = this.matchExactly(method, path);
+    if (exact.kind !== 'none' || path.length < 2 || !path.endsWith('/')) return exact;
+    return this.matchExactly(method, path.slice(0, -1));
+  }
+
+  private matchExactly(method: string, path: string): RouteMatch {
     for (const compiled of this.paths) {
       const m = compiled.regex.exec(path);
       if (!m) continue;
