@@ -7,7 +7,7 @@
  * drop-offs (the entry step has no edges in), and every conversation's own transitions are edges.
  */
 import type { Knobs } from '../../core/knobs.js';
-import { type Rng, splitCount } from '../../core/rng.js';
+import { splitCount } from '../../core/rng.js';
 import { MS_HOUR } from '../../core/time.js';
 import { type Bot, LEVEL } from './bot.js';
 import { DIALOG_WEIGHTS, DIALOGS, INTRODUCTION, type StepTemplate } from './catalog.js';
