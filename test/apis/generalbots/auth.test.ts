@@ -104,7 +104,10 @@ const ROLES: Role[] = [
 /** `<status> ok`, or `<status> <code>` of a flat auth error (any other body shows as it is). */
 function outcomeOf(res: Response): string {
   if (res.body?.success === true) return `${res.status} ok`;
-  const flat = Object.keys(res.body ?? {}).sort().join() === 'error,message';
+  const flat =
+    Object.keys(res.body ?? {})
+      .sort()
+      .join() === 'error,message';
   return `${res.status} ${flat ? res.body.error : res.text}`;
 }
 
@@ -136,13 +139,18 @@ describe('General Bots auth and roles', () => {
   // botserver@79cd3a45 src/security/auth_api/error.rs: AuthError::into_response.
   it.each([
     ['no credentials', {}, 401, 'missing_token'],
-    ['an Authorization header of another scheme', { Authorization: 'Basic dXNlcjpwdw==' }, 401, 'missing_token'],
+    [
+      'an Authorization header of another scheme',
+      { Authorization: 'Basic dXNlcjpwdw==' },
+      401,
+      'missing_token',
+    ],
     ['an empty bearer token', { Authorization: 'Bearer ' }, 401, 'invalid_token'],
     ['an empty API key', { 'X-API-Key': '' }, 401, 'invalid_api_key'],
     ['an expired token', { Authorization: 'Bearer expired' }, 401, 'expired_token'],
     ['a token without access', { 'X-API-Key': 'forbidden' }, 403, 'insufficient_permissions'],
     ['a viewer on the reports', { Authorization: 'Bearer viewer' }, 403, 'insufficient_permissions'],
-  ] as const)('answers %s with the server\'s flat body, word for word', async (_, headers, status, code) => {
+  ] as const)("answers %s with the server's flat body, word for word", async (_, headers, status, code) => {
     const { app } = testApp();
     const res = await send(request(app).get(`${BASE}/reports`).set(headers));
     expectAuthError(res, status, code);
@@ -155,7 +163,9 @@ describe('General Bots auth and roles', () => {
   ] as const)('answers Prefer: code=%i with the flat %s', async (status, code) => {
     const { app } = testApp();
     const res = await send(
-      request(app).get(`${BASE}/usage`).set({ Authorization: `Bearer ${TOKEN}`, Prefer: `code=${status}` }),
+      request(app)
+        .get(`${BASE}/usage`)
+        .set({ Authorization: `Bearer ${TOKEN}`, Prefer: `code=${status}` }),
     );
     expectAuthError(res, status, code);
   });

@@ -171,15 +171,9 @@ describe('General Bots reports', () => {
   it('answers 400 for a body that is not JSON, 413 over 100 KB and 415 for another content type', async () => {
     const { app } = testApp();
     const post = () => request(app).post(`${BASE}/reports`).set('Authorization', `Bearer ${TOKEN}`);
-    expectError(
-      await send(post().set('Content-Type', 'application/json').send('{"type":')),
-      400
-    );
+    expectError(await send(post().set('Content-Type', 'application/json').send('{"type":')), 400);
     const big = JSON.stringify({ type: 'usage', padding: 'x'.repeat(110_000) });
-    expectError(
-      await send(post().set('Content-Type', 'application/json').send(big)),
-      413
-    );
+    expectError(await send(post().set('Content-Type', 'application/json').send(big)), 413);
     const form = await send(
       post().set('Content-Type', 'application/x-www-form-urlencoded').send('type=usage'),
     );
