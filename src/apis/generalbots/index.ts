@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { type DocumentedText, documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { probes } from './probes.js';
 import { forgetReports } from './reports.js';
@@ -24,13 +24,20 @@ const AUTH_ERRORS: Record<string, { status: number; message: string }> = {
 /** The server's HTTP rate limiter (botserver `src/security/rate_limiter.rs`): flat, with the wait in seconds. */
 const RATE_LIMITED = { code: 'rate_limit_exceeded', message: 'Too many requests. Please slow down.' };
 
-/** The message of each other status when the mock is asked for it (`Prefer: code=`, scenarios). */
-const DOCUMENTED: Record<number, string> = {
+/**
+ * The vendor's documented error of each status (`Prefer: code=`, scenarios). A forced 401 is the one
+ * a client's refresh path expects (the token has expired); 401, 403 and 429 carry the server's code,
+ * the others are answered in the envelope with the message alone.
+ */
+const DOCUMENTED: Record<number, string | DocumentedText> = {
   400: 'Bad Request (invalid parameters)',
+  401: { code: 'expired_token', message: AUTH_ERRORS.expired_token?.message as string },
+  403: { code: 'insufficient_permissions', message: AUTH_ERRORS.insufficient_permissions?.message as string },
   404: 'Not Found',
   408: 'Request Timeout',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  429: { code: RATE_LIMITED.code, message: RATE_LIMITED.message },
   500: 'Internal Server Error',
   504: 'Gateway Timeout',
 };
@@ -114,12 +121,6 @@ export const generalbots: ApiModule = {
   forget: forgetReports,
   authenticate,
   sendError,
-  documentedError(status) {
-    // A forced 401 is the one a client's refresh path expects: the token has expired.
-    if (status === 401) return authError('expired_token');
-    if (status === 403) return authError('insufficient_permissions');
-    if (status === 429) return new MockError(429, RATE_LIMITED.message, { code: RATE_LIMITED.code });
-    return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
-  },
+  documentedError: documentedErrors(DOCUMENTED),
   probes,
 };
