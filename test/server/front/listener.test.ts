@@ -1,14 +1,14 @@
+/** The listener (front/listener.ts): a request's facts once, the front, then a held answer or the pipeline. */
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MockApp } from '../../../src/server/app.js';
+import { chatbotcom } from '../../../src/apis/chatbotcom/index.js';
 import type { Config } from '../../../src/server/cli/config.js';
+import { ResponseCache } from '../../../src/server/front/response-cache.js';
 import { testApp } from '../../support/app.js';
-import { closeServers, sendRaw, serve, type WireAnswer } from '../../support/wire.js';
+import { closeServers, sendRaw, serve } from '../../support/wire.js';
 
 const MONTH = '/chatbotcom/reports/conversations?from=2025-02-01&to=2025-03-01&dimension=day';
 const BEARER = { authorization: 'Bearer lane' };
-
-type Raw = WireAnswer;
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -18,50 +18,61 @@ afterEach(async () => {
 const send = (port: number, path: string, headers: Record<string, string> = BEARER, method = 'GET') =>
   sendRaw(port, path, headers, method);
 
-/** The same requests against the app alone and against the lane in front of it, each on its own instance. */
-async function bothWays(requests: [string, Record<string, string>][], overrides: Partial<Config> = {}) {
-  const viaApp = testApp(overrides);
-  const viaLane = testApp(overrides);
-  const appPort = await serve(viaApp.app);
-  const lanePort = await serve(viaLane.listener);
-  const answers: { app: Raw; lane: Raw }[] = [];
+/** Counts the runs of the operation behind MONTH. */
+const runs = () =>
+  vi.spyOn(chatbotcom.handlers as Record<string, (...args: never[]) => unknown>, 'getConversationsReport');
+
+/** The same requests to a mock that holds answers and to one that computes every answer. */
+async function heldAndComputed(
+  requests: [string, Record<string, string>][],
+  overrides: Partial<Config> = {},
+) {
+  const held = await serve(testApp(overrides));
+  const computed = await serve(testApp({ ...overrides, responseCacheBytes: 0 }));
+  const answers = [];
   for (const [path, headers] of requests)
-    answers.push({ app: await send(appPort, path, headers), lane: await send(lanePort, path, headers) });
-  return { answers, viaApp, viaLane };
+    answers.push({ held: await send(held, path, headers), computed: await send(computed, path, headers) });
+  return answers;
 }
 
-/** Counts the requests that reach Express. */
-const intoExpress = (mock: MockApp) => vi.spyOn(mock.app as unknown as { handle: () => void }, 'handle');
-
-describe('fast lane', () => {
-  it('answers a cached GET with the bytes the app sends, without entering Express', async () => {
-    const viaLane = testApp();
-    const express = intoExpress(viaLane);
-    const port = await serve(viaLane.listener);
-    const first = await send(port, MONTH);
-    const second = await send(port, MONTH);
-    expect(express).toHaveBeenCalledTimes(1);
-    expect(second).toEqual(first);
-    const { answers } = await bothWays([
+describe('the listener', () => {
+  it('answers a repeated GET from the cache with the bytes a computed answer has', async () => {
+    const operation = runs();
+    const answers = await heldAndComputed([
       [MONTH, BEARER],
       [MONTH, BEARER],
     ]);
-    for (const { app, lane } of answers) expect(lane).toEqual(app);
-    expect(answers[1]?.lane).toEqual(first);
+    // Once for the held mock's first request, twice for the mock that computes each.
+    expect(operation).toHaveBeenCalledTimes(3);
+    for (const { held, computed } of answers) expect(held).toEqual(computed);
+    expect(answers[1]?.held).toEqual(answers[0]?.held);
   });
 
-  it('keeps CORS and the control headers per request, as the app does', async () => {
-    const { answers } = await bothWays([
+  it('keeps CORS and the control headers per request on a held answer', async () => {
+    const answers = await heldAndComputed([
       [MONTH, { ...BEARER, origin: 'http://a.example' }],
       [MONTH, { ...BEARER, origin: 'http://b.example' }],
       [MONTH, { ...BEARER, origin: 'null' }],
       [MONTH, { ...BEARER, 'x-mock-seed': '1' }],
+      [MONTH, { ...BEARER, 'x-mock-now': '2025-03-01T12:00:00Z' }],
     ]);
-    for (const { app, lane } of answers) expect(lane).toEqual(app);
-    expect(answers[1]?.lane.headers).toContain('Access-Control-Allow-Origin: http://b.example');
+    for (const { held, computed } of answers) expect(held).toEqual(computed);
+    expect(answers[1]?.held.headers).toContain('Access-Control-Allow-Origin: http://b.example');
   });
 
-  it('journals and logs a request it answers as the app does', async () => {
+  it('works out a request’s scenario and cache key once, whether its answer is held or computed', async () => {
+    const mock = testApp();
+    const resolve = vi.spyOn(mock.state, 'resolve');
+    const keyOf = vi.spyOn(ResponseCache.prototype, 'keyOf');
+    const answer = vi.spyOn(ResponseCache.prototype, 'answer');
+    const port = await serve(mock);
+    await send(port, MONTH);
+    expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([1, 1, 0]);
+    await send(port, MONTH);
+    expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([2, 2, 1]);
+  });
+
+  it('journals and logs a held answer as a computed one', async () => {
     const lines: Record<string, unknown>[] = [];
     const destination = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -70,11 +81,11 @@ describe('fast lane', () => {
       },
     });
     const mock = testApp({ logLevel: 'info' }, [], { logDestination: destination });
-    const express = intoExpress(mock);
-    const port = await serve(mock.listener);
+    const operation = runs();
+    const port = await serve(mock);
     await send(port, MONTH);
     await send(port, MONTH);
-    expect(express).toHaveBeenCalledTimes(1);
+    expect(operation).toHaveBeenCalledTimes(1);
     const journal = mock.state.journal.list().map((e) => [e.url, e.operationId, e.scenario, e.status]);
     expect(journal).toEqual([
       [MONTH, 'getConversationsReport', 'default', 200],
@@ -86,31 +97,34 @@ describe('fast lane', () => {
     expect(logged[0]).toEqual([`GET ${MONTH} 200`, 'chatbotcom', 'getConversationsReport', 30]);
   });
 
-  it.each<[string, string, Record<string, string>, string]>([
-    ['a bad control header', MONTH, { ...BEARER, 'x-mock-seed': 'x' }, 'GET'],
-    ['an unknown scenario', MONTH, { ...BEARER, 'x-mock-scenario': 'nope' }, 'GET'],
-    ['HEAD', MONTH, BEARER, 'HEAD'],
-    ['the control plane', '/__mock/health', {}, 'GET'],
-    ['an unknown prefix', '/zendesk/x', BEARER, 'GET'],
-    ['a URL too long', `${MONTH}&x=${'a'.repeat(9000)}`, BEARER, 'GET'],
-  ])('leaves %s to the app, every time', async (_name, path, headers, method) => {
-    const mock = testApp();
-    const express = intoExpress(mock);
-    const port = await serve(mock.listener);
+  it.each<[string, string, Record<string, string>, string, number]>([
+    ['a bad control header', MONTH, { ...BEARER, 'x-mock-seed': 'x' }, 'GET', 400],
+    ['an unknown scenario', MONTH, { ...BEARER, 'x-mock-scenario': 'nope' }, 'GET', 400],
+    ['HEAD', MONTH, BEARER, 'HEAD', 200],
+    ['the control plane', '/__mock/health', {}, 'GET', 200],
+    ['an unknown prefix', '/zendesk/x', BEARER, 'GET', 404],
+    ['a URL too long', `${MONTH}&x=${'a'.repeat(9000)}`, BEARER, 'GET', 400],
+  ])('answers %s afresh every time', async (_name, path, headers, method, status) => {
+    const answer = vi.spyOn(ResponseCache.prototype, 'answer');
+    const port = await serve(testApp());
     const first = await send(port, path, headers, method);
     const second = await send(port, path, headers, method);
-    expect(express).toHaveBeenCalledTimes(2);
-    expect(second.status).toBe(first.status);
+    expect(answer).not.toHaveBeenCalled();
+    expect([first.status, second.status]).toEqual([status, status]);
+    expect(second).toEqual(first);
   });
 
-  it('is the app itself when the response cache is off', () => {
-    const mock = testApp({ responseCacheBytes: 0 });
-    expect(mock.listener).toBe(mock.app);
+  it('holds no answer when the response cache is off', async () => {
+    const operation = runs();
+    const port = await serve(testApp({ responseCacheBytes: 0 }));
+    await send(port, MONTH);
+    await send(port, MONTH);
+    expect(operation).toHaveBeenCalledTimes(2);
   });
 
   it('follows a scenario switch at once', async () => {
     const mock = testApp();
-    const port = await serve(mock.listener);
+    const port = await serve(mock);
     const before = await send(port, MONTH);
     await send(port, MONTH);
     mock.state.setScenario('empty');
