@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { documentedErrors, MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
@@ -58,8 +58,6 @@ export const chatbotcom: ApiModule = {
   handlers,
   authenticate,
   sendError,
-  documentedError(status) {
-    return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
-  },
+  documentedError: documentedErrors(DOCUMENTED),
   probes,
 };

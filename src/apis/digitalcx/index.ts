@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { NAMED_ERRORS } from './named-errors.js';
 import { probes } from './probes.js';
@@ -66,9 +66,7 @@ export const digitalcx: ApiModule = {
   handlers,
   authenticate,
   sendError,
-  documentedError(status) {
-    return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
-  },
+  documentedError: documentedErrors(DOCUMENTED),
   errors: NAMED_ERRORS,
   probes,
 };

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { type DocumentedText, documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { probes } from './probes.js';
 import { forgetReports } from './reports.js';
@@ -34,7 +34,7 @@ const CODE_OF_STATUS: Record<number, string> = {
 };
 
 /** The vendor's response-code table: the documented text of each status. */
-const DOCUMENTED: Record<number, { code: string; message: string }> = {
+const DOCUMENTED: Record<number, Required<DocumentedText>> = {
   400: { code: 'invalid_parameter', message: 'Bad Request (invalid parameters)' },
   401: { code: 'missing_token', message: 'Unauthorized' },
   403: { code: 'insufficient_permissions', message: 'Forbidden (insufficient permissions)' },
@@ -114,11 +114,9 @@ export const generalbots: ApiModule = {
   forget: forgetReports,
   authenticate,
   sendError,
-  documentedError(status) {
-    const documented = DOCUMENTED[status];
-    return new MockError(status, documented?.message ?? `HTTP ${status}`, {
-      code: documented?.code ?? CODE_OF_STATUS[status] ?? 'internal_error',
-    });
-  },
+  documentedError: documentedErrors(DOCUMENTED, (status) => ({
+    message: `HTTP ${status}`,
+    code: CODE_OF_STATUS[status] ?? 'internal_error',
+  })),
   probes,
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Resolution } from '../../../src/apis/logicdialog/query.js';
-import { sharesOf } from '../../../src/core/percent.js';
+import { sharesOf } from '../../../src/core/rounding.js';
 import { addUnit, bucketsOf, countBuckets, MS_HOUR } from '../../../src/core/time.js';
 import { body, freshApp, type Series, sum } from './helpers.js';
 
