@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../src/core/clock.js';
 import { loadSpec } from '../../src/core/spec.js';
 import { BUILT_IN_DIR } from '../../src/scenarios/load-scenarios.js';
-import type { MockApp } from '../../src/server/app.js';
 import { RouteMatcher } from '../../src/server/pipeline/route-matcher.js';
 import { API_MODULES } from '../../src/server/registry.js';
+import type { TestMock } from '../support/app.js';
 import { testApp } from '../support/app.js';
 import { API_CASES, type ApiCase } from '../support/cases.js';
 import { send } from '../support/contract.js';
@@ -27,19 +27,19 @@ const BUILT_INS = readdirSync(BUILT_IN_DIR)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => basename(f, '.yaml'));
 
-function call(mock: MockApp, c: ApiCase, scenario: string): Promise<Response> {
+function call(mock: TestMock, c: ApiCase, scenario: string): Promise<Response> {
   const headers = { ...c.auth('s3cret'), 'X-Mock-Scenario': scenario };
   const test =
     c.sample.method === 'GET'
-      ? request(mock.app).get(c.sample.url)
-      : request(mock.app)
+      ? request(mock).get(c.sample.url)
+      : request(mock)
           .post(c.sample.url)
           .send(c.sample.body as object);
   return send(test.set(headers));
 }
 
 async function raw(c: ApiCase, scenario: string, giveUpMs?: number) {
-  const server = await listen(testApp().app);
+  const server = await listen(testApp());
   try {
     const headers = { ...c.auth('s3cret'), 'X-Mock-Scenario': scenario };
     return await rawRequest(

@@ -30,15 +30,15 @@ function scenarioFile(text: string): string {
 async function refreshAndRetry(scenario: string, mock = testApp()) {
   const headers = { 'X-Mock-Scenario': scenario };
   const first = await send(
-    request(mock.app)
+    request(mock)
       .get(DIGITALCX)
       .set({ ...headers, Authorization: 'Bearer old-token' }),
   );
   const tokens = [];
   for (const path of ['/digitalcx/oauth2/token', '/digitalcx/digitalcx.onmicrosoft.com/oauth2/token'])
-    tokens.push(await send(request(mock.app).post(path).set(headers).type('form').send(FORM)));
+    tokens.push(await send(request(mock).post(path).set(headers).type('form').send(FORM)));
   const retry = await send(
-    request(mock.app)
+    request(mock)
       .get(DIGITALCX)
       .set({ ...headers, Authorization: `Bearer ${tokens[0]?.body.access_token}` }),
   );
@@ -108,7 +108,7 @@ describe('retry statuses in scenario files', () => {
     const mock = testApp({}, [loadScenarioFile(file, FACTS)]);
     for (let i = 0; i < 2; i++) {
       const res = await send(
-        request(mock.app)
+        request(mock)
           .get(API_CASES.generalbots?.sample.url as string)
           .set({ Authorization: 'Bearer t', 'X-Mock-Scenario': 'mine' }),
       );
