@@ -7,7 +7,7 @@ import { testApp } from './support/app.js';
 import { API_CASES, type ApiCase } from './support/cases.js';
 import { send } from './support/contract.js';
 
-function call(c: ApiCase, headers: Record<string, string>, app = testApp().app) {
+function call(c: ApiCase, headers: Record<string, string>, app = testApp()) {
   const test =
     c.sample.method === 'GET'
       ? request(app).get(c.sample.url)
@@ -78,7 +78,7 @@ describe.each(API_MODULES.map((m) => [m.name, m] as const))('conformance: %s', (
   });
 
   it('answers an unknown path under its prefix with a 404 that leaks nothing', async () => {
-    const res = await request(testApp().app).get(`/${name}/no/such/path`).set(c.auth('s3cret'));
+    const res = await request(testApp()).get(`/${name}/no/such/path`).set(c.auth('s3cret'));
     expect(res.status).toBe(404);
     expect(res.text).not.toMatch(/\n\s+at |node_modules|\/work\//);
   });

@@ -128,7 +128,7 @@ describe.each(API_MODULES.map((m) => [m.name] as const))('fuzz: %s', (name) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(r.auth)) headers[k] = String(v).replace(/[^\x20-\x7e]/g, '');
         if (r.accept) headers.Accept = r.accept;
-        const base = r.op.method === 'POST' ? request(mock.app).post(url) : request(mock.app).get(url);
+        const base = r.op.method === 'POST' ? request(mock).post(url) : request(mock).get(url);
         const test = base.set(headers);
         let res: Awaited<ReturnType<typeof send>>;
         if (r.op.method !== 'POST' || r.body === undefined) res = await send(test);
@@ -140,7 +140,7 @@ describe.each(API_MODULES.map((m) => [m.name] as const))('fuzz: %s', (name) => {
       }),
       { seed: 4242, numRuns: 150 },
     );
-    const health = await request(mock.app).get('/__mock/health');
+    const health = await request(mock).get('/__mock/health');
     expect(health.status).toBe(200);
   });
 });

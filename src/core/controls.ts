@@ -1,6 +1,6 @@
 /** Per-request controls from headers: X-Mock-Seed, X-Mock-Now, X-Mock-Scenario and Prefer. */
 import { MockError } from './errors.js';
-import { showValue } from './request-validator.js';
+import { showValue } from './show-value.js';
 import { isoSeconds, parseInstant } from './time.js';
 
 /** What a request asked for through the control headers. */

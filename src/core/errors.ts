@@ -24,3 +24,25 @@ export class MockError extends Error {
     this.headers = options.headers ?? {};
   }
 }
+
+/** A documented error as a vendor's table states it: the message, and the code where its shape has one. */
+export interface DocumentedText {
+  message: string;
+  code?: string;
+}
+
+/**
+ * An API's `documentedError` from the vendor's table of documented errors by status (used by
+ * `Prefer: code=` and scenarios' `status:`). A status the table lacks gets `fallback(status)`,
+ * by default the message `HTTP <status>`.
+ */
+export function documentedErrors(
+  table: Readonly<Record<number, string | DocumentedText>>,
+  fallback: (status: number) => string | DocumentedText = (status) => `HTTP ${status}`,
+): (status: number) => MockError {
+  return (status) => {
+    const entry = table[status] ?? fallback(status);
+    const { message, code } = typeof entry === 'string' ? { message: entry, code: undefined } : entry;
+    return new MockError(status, message, { code });
+  };
+}

@@ -1,7 +1,9 @@
 /** Checks a request's parameters and body against its operation in the spec, coercing query strings to types. */
 import type { ValidateFunction } from 'ajv';
 import { MockError } from './errors.js';
+import { listItems } from './list-values.js';
 import { describeSchemaError, type NamedSchema, type SchemaCompiler } from './schema-compiler.js';
+import { showValue } from './show-value.js';
 import type { Schema, SpecOperation, SpecParameter } from './spec.js';
 
 /** The parameters of a request after validation, typed as the spec says. */
@@ -27,14 +29,6 @@ interface CompiledParameter {
   isArray: boolean;
   itemType: unknown;
   validate: ValidateFunction;
-}
-
-const MAX_SHOWN = 60;
-
-/** Shows a client's value back to it safely: control characters escaped, long values cut. */
-export function showValue(value: string): string {
-  const clean = JSON.stringify(value).slice(1, -1);
-  return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
 }
 
 function schemaType(schema: Schema): unknown {
@@ -117,10 +111,7 @@ export class OperationValidator {
       }
       let value: unknown;
       if (compiled.isArray) {
-        value = values
-          .flatMap((v) => v.split(','))
-          .filter((v) => v !== '')
-          .map((v) => coerce(v, compiled.itemType));
+        value = listItems(values).map((v) => coerce(v, compiled.itemType));
       } else if (values.length > 1) {
         throw new MockError(400, `The ${label(param)} was given ${values.length} times; give it once.`, {
           code: 'invalid_parameter',

@@ -3,8 +3,9 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import type { KnobSpec } from '../core/api.js';
 import { parseLatency } from '../core/latency.js';
 import { newAjv } from '../core/lazy-deps.js';
+import { showJson } from '../core/show-value.js';
 import type { ApiFacts } from './api-facts.js';
-import { badValue, type FieldPath, type Problem, shown, unknownField } from './problems.js';
+import { badValue, type FieldPath, type Problem, unknownField } from './problems.js';
 import type { RawRule, RawScenario } from './raw.js';
 
 let knobAjv: Ajv | undefined;
@@ -102,7 +103,7 @@ function combinationProblems(path: FieldPath, rule: RawRule): Problem[] {
   if (rule.stallMs !== undefined && rule.fault !== 'stall')
     problems.push({
       path: [...path, 'stallMs'],
-      sentence: `is ${shown(rule.stallMs)} without fault: stall. Expected it only with fault: stall.`,
+      sentence: `is ${showJson(rule.stallMs)} without fault: stall. Expected it only with fault: stall.`,
     });
   return problems;
 }

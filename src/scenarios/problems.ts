@@ -1,5 +1,6 @@
 /** What can be wrong in a scenario file, as one sentence naming the file, line, field and what is accepted. */
 import { isAbsolute, relative } from 'node:path';
+import { showJson } from '../core/show-value.js';
 
 /** A path into a scenario document: mapping keys and sequence indexes. */
 export type FieldPath = readonly (string | number)[];
@@ -19,14 +20,6 @@ export interface Position {
   col: number;
 }
 
-const MAX_SHOWN = 60;
-
-/** A value shown back in a message: JSON, cut when long. */
-export function shown(value: unknown): string {
-  const text = value === undefined ? 'nothing' : JSON.stringify(value);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
-}
-
 /** `rules[0].match.api`: how a field is named in messages. */
 export function fieldLabel(path: FieldPath): string {
   if (path.length === 0) return 'the file';
@@ -41,7 +34,7 @@ export function fieldLabel(path: FieldPath): string {
 
 /** A field holds a value that is not accepted. */
 export function badValue(path: FieldPath, value: unknown, accepted: string): Problem {
-  return { path, sentence: `is ${shown(value)}. Expected ${accepted}.` };
+  return { path, sentence: `is ${showJson(value)}. Expected ${accepted}.` };
 }
 
 /** A field the schema does not know. */

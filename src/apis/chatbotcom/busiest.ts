@@ -1,10 +1,10 @@
 /** The busiest-period report: the window's conversations in a week grid of local weekdays and hours. */
 import type { Knobs } from '../../core/knobs.js';
 import { Rng, splitCount } from '../../core/rng.js';
+import { percentOfMax } from '../../core/rounding.js';
 import { MS_HOUR, type Window } from '../../core/time.js';
 import { hoursIn } from '../../core/world.js';
 import type { Account } from './account.js';
-import { percentOfMax } from './percent.js';
 import { dataWindow, hourVector, planOf, type Selection } from './traffic.js';
 
 /** One slot of the grid: weekday (0 = Sunday) and hour, local to the offset. */

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { documentedErrors, MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
@@ -13,7 +13,10 @@ const DOCUMENTED: Record<number, string> = {
   401: 'Invalid or expired access token',
   403: 'Access token does not grant access to reports',
   404: 'Resource does not exist',
+  408: 'Request timeout',
+  429: 'Too many requests',
   500: 'Internal server error',
+  504: 'Gateway timeout',
 };
 
 const EXPECTED = 'expected "Authorization: Bearer <developer access token>"';
@@ -58,8 +61,6 @@ export const chatbotcom: ApiModule = {
   handlers,
   authenticate,
   sendError,
-  documentedError(status) {
-    return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
-  },
+  documentedError: documentedErrors(DOCUMENTED),
   probes,
 };

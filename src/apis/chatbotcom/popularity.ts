@@ -4,8 +4,8 @@
  * its story, one of their context fallbacks, or the story's fallback.
  */
 import type { Knobs } from '../../core/knobs.js';
-import { sharesOf } from '../../core/percent.js';
 import { Rng, splitCount } from '../../core/rng.js';
+import { sharesOf } from '../../core/rounding.js';
 import type { Window } from '../../core/time.js';
 import { hoursIn } from '../../core/world.js';
 import { type Account, SOURCES, type Story } from './account.js';

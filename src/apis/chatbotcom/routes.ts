@@ -1,6 +1,7 @@
 /** ChatBot.com handlers: thin glue between the validated query, the report generators and JSON. */
 import type { Response } from 'express';
 import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { distinct, listItems } from '../../core/list-values.js';
 import { type Account, accountOf, SOURCES } from './account.js';
 import { busiestPeriod } from './busiest.js';
 import { interactionsPopularity } from './popularity.js';
@@ -14,8 +15,7 @@ function accountFor(input: OperationInput): Account {
 
 /** A filter given once (a string) or several times (an array), duplicates removed; undefined if not given. */
 function listOf(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  return [...new Set(Array.isArray(value) ? value.map(String) : [String(value)])];
+  return value === undefined ? undefined : distinct(listItems(value));
 }
 
 /** The filters and, with `group`, the group values: those requested, else every source or story. */

@@ -1,7 +1,7 @@
 /** The four series reports: conversations, paid, messages (counts) and average (messages per conversation). */
 
 import type { Knobs } from '../../core/knobs.js';
-import { round2 } from '../../core/percent.js';
+import { round2 } from '../../core/rounding.js';
 import { sumBuckets, vectorAdds } from '../../core/series.js';
 import { isoMs, type Window } from '../../core/time.js';
 import type { Account } from './account.js';

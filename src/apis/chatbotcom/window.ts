@@ -1,6 +1,6 @@
 /** The report window: `from`/`to` over `period`, periods against the mock clock (UTC), `dimension=auto`. */
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
+import { showValue } from '../../core/show-value.js';
 import { addUnit, countBuckets, isoMs, MS_DAY, parseInstant, startOf, type Window } from '../../core/time.js';
 
 /** The documented periods. */

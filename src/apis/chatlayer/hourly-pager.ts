@@ -5,8 +5,8 @@
  * back short with a token (the vendor: "the service may return fewer than this value").
  */
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
 import { hashKey } from '../../core/rng.js';
+import { showValue } from '../../core/show-value.js';
 import type { Window } from '../../core/time.js';
 
 /** An item with its instant and a unique id. */

@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBasic } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { documentedErrors, MockError } from '../../core/errors.js';
 import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
@@ -17,6 +17,8 @@ const FALLBACK: Record<number, string> = {
   404: 'not found',
   500: 'internal error',
 };
+
+const fromFallback = documentedErrors(FALLBACK);
 
 /** The example message the spec documents for an operation's status, if any. */
 function exampleMessage(operation: SpecOperation, status: number): string | undefined {
@@ -70,7 +72,8 @@ export const chatlayer: ApiModule = {
   ]),
   forget: forgetCreated,
   documentedError(status, operation) {
-    return new MockError(status, exampleMessage(operation, status) ?? FALLBACK[status] ?? `HTTP ${status}`);
+    const example = exampleMessage(operation, status);
+    return example === undefined ? fromFallback(status) : new MockError(status, example);
   },
   probes,
 };

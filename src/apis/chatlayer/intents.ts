@@ -1,6 +1,6 @@
 /** The ranked intent list of a window and its cursor pagination (first/after, last/before). */
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
+import { showValue } from '../../core/show-value.js';
 import type { SeriesData } from './series-data.js';
 
 /** One ranked item (doc shape IntentInfo). */

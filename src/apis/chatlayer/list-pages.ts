@@ -1,7 +1,7 @@
 /** Stateless pages of a short list (definitions, subscriptions): the token names the query and an offset. */
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
 import { hashKey } from '../../core/rng.js';
+import { showValue } from '../../core/show-value.js';
 
 /** A page of `items` after the token's offset, and the token of the next page ("" on the last). */
 export function listPage<T>(

@@ -1,6 +1,7 @@
 /** Reading a Chatlayer request: the window, the bucket and its documented rule, filters and group_by. */
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
+import { distinct, listItems } from '../../core/list-values.js';
+import { showValue } from '../../core/show-value.js';
 import {
   countBuckets,
   isoSeconds,
@@ -96,9 +97,7 @@ export function readBucket(window: Window, bucket: Bucket, accepted: readonly Bu
 
 /** A filter as a set: from an array (repeated or comma-separated) or a comma-separated string; undefined when absent. */
 export function readList(value: unknown): ReadonlySet<string> | undefined {
-  if (value === undefined) return undefined;
-  const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
-  const set = new Set(items.map((s) => s.trim()).filter((s) => s !== ''));
+  const set = new Set(listItems(value, { trim: true }));
   return set.size === 0 ? undefined : set;
 }
 
@@ -117,10 +116,5 @@ export type TeamGroupField = (typeof TEAM_GROUP_FIELDS)[number];
 
 /** The group_by list in request order, names trimmed and each kept once (the spec's pattern checked the names). */
 export function readGroupBy(value: unknown): TeamGroupField[] {
-  if (value === undefined) return [];
-  const fields = String(value)
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  return [...new Set(fields)] as TeamGroupField[];
+  return distinct(listItems(value, { trim: true })) as TeamGroupField[];
 }

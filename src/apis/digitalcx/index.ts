@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { NAMED_ERRORS } from './named-errors.js';
 import { probes } from './probes.js';
@@ -13,7 +13,10 @@ const DOCUMENTED: Record<number, string> = {
   400: 'End date cannot be earlier than start date.',
   401: 'Unauthorized',
   403: 'Forbidden',
+  408: 'Request Timeout',
+  429: 'Too Many Requests',
   500: 'Something went wrong',
+  504: 'Gateway Timeout',
 };
 
 /** The token endpoint, at `/oauth2/token` and at the vendor's tenant path: no bearer, Azure AD errors. */
@@ -66,9 +69,7 @@ export const digitalcx: ApiModule = {
   handlers,
   authenticate,
   sendError,
-  documentedError(status) {
-    return new MockError(status, DOCUMENTED[status] ?? `HTTP ${status}`);
-  },
+  documentedError: documentedErrors(DOCUMENTED),
   errors: NAMED_ERRORS,
   probes,
 };

@@ -1,9 +1,10 @@
 /** Conversation figures: totals, volume series, durations and outcomes. */
 
+import { percentOf, ratio, round1 } from '../../core/rounding.js';
 import { perBucket, sumBuckets, sumWindow, vectorAdds } from '../../core/series.js';
 import { isoMs, type TimeUnit, type Window } from '../../core/time.js';
 import { meanDuration, quantileDuration } from './durations.js';
-import { percent, ratio, round1, sum, windowFields } from './figures.js';
+import { sum, windowFields } from './figures.js';
 import { DURATION_BINS, OUTCOMES, type Scope, vectorName } from './scope.js';
 import { usageOf } from './usage.js';
 
@@ -46,7 +47,7 @@ export function conversationMetrics(scope: Scope, window: Window) {
     total_messages: usage.messages,
     avg_messages_per_conversation: ratio(usage.messages, usage.conversations),
     avg_duration_seconds: round1(meanDuration(durationsOf(scope, window))),
-    resolution_rate: percent(outcomes.resolved, usage.conversations),
+    resolution_rate: percentOf(outcomes.resolved, usage.conversations),
   };
 }
 
@@ -114,8 +115,8 @@ export function conversationResolution(scope: Scope, window: Window) {
     resolved: o.resolved,
     escalated: o.escalated,
     abandoned: o.abandoned,
-    resolution_rate: percent(o.resolved, all),
-    escalation_rate: percent(o.escalated, all),
-    abandonment_rate: percent(o.abandoned, all),
+    resolution_rate: percentOf(o.resolved, all),
+    escalation_rate: percentOf(o.escalated, all),
+    abandonment_rate: percentOf(o.abandoned, all),
   };
 }

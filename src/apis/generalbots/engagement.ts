@@ -1,10 +1,10 @@
 /** Engagement figures: users and sessions, weekly retention cohorts, satisfaction survey answers. */
 
-import { round2 } from '../../core/percent.js';
 import { Rng } from '../../core/rng.js';
+import { percentOf, ratio, round2 } from '../../core/rounding.js';
 import { sumBuckets, sumWindow, vectorAdds } from '../../core/series.js';
 import { addUnit, MS_DAY, type Window } from '../../core/time.js';
-import { calendarDate, percent, ratio, sum, windowFields } from './figures.js';
+import { calendarDate, sum, windowFields } from './figures.js';
 import { type Scope, SURVEY_ANSWERS, vectorName } from './scope.js';
 import { usageOf } from './usage.js';
 
@@ -20,7 +20,7 @@ export function engagementMetrics(scope: Scope, window: Window) {
     total_sessions: usage.conversations,
     sessions_per_user: ratio(usage.conversations, usage.activeUsers),
     messages_per_session: ratio(usage.messages, usage.conversations),
-    returning_users_percent: percent(returning, usage.activeUsers),
+    returning_users_percent: percentOf(returning, usage.activeUsers),
   };
 }
 
@@ -51,7 +51,7 @@ export function retention(scope: Scope, window: Window) {
     for (let k = 1; k <= RETENTION_WEEKS && addUnit(start, 'week', k) < window.end; k++) {
       const rng = Rng.derive(seed, api, tenant, ...scope.path, 'retention', start / MS_DAY, k);
       const active = rng.binomial(users, Math.min(1, retentionBase * k ** -retentionDecay));
-      values.push(percent(active, users));
+      values.push(percentOf(active, users));
     }
     return { cohort_start: calendarDate(start), users, retention: values };
   });
@@ -77,7 +77,7 @@ export function satisfactionFigures(scores: readonly number[]) {
   return {
     average_score: responses === 0 ? null : round2(weighted / responses),
     responses,
-    csat_percent: percent((scores[3] ?? 0) + (scores[4] ?? 0), responses),
+    csat_percent: percentOf((scores[3] ?? 0) + (scores[4] ?? 0), responses),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Real-time figures at the clock: sessions of the last 30 minutes, messages of the last 5. */
 import { Rng } from '../../core/rng.js';
+import { round1 } from '../../core/rounding.js';
 import { isoMs, MS_HOUR } from '../../core/time.js';
-import { round1 } from './figures.js';
 import type { Scope } from './scope.js';
 
 /** A session is active if it started this recently. */

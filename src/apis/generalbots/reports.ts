@@ -1,10 +1,10 @@
 /** Reports: their figures, the seeded weekly schedule every account has, and this server's own. */
 import { Rng } from '../../core/rng.js';
+import { percentOf, ratio, round1 } from '../../core/rounding.js';
 import { isoMs, MS_DAY, MS_HOUR, startOf, type Window } from '../../core/time.js';
 import { durationsOf, outcomesOf } from './conversations.js';
 import { meanDuration } from './durations.js';
 import { satisfactionFigures, surveyOf } from './engagement.js';
-import { percent, ratio, round1 } from './figures.js';
 import {
   encodeReportId,
   REPORT_FORMATS,
@@ -34,7 +34,7 @@ function conversationsSummary(scope: Scope, window: Window): Summary {
     total_conversations: u.conversations,
     avg_messages_per_conversation: ratio(u.messages, u.conversations),
     avg_duration_seconds: round1(meanDuration(durationsOf(scope, window))),
-    resolution_rate: percent(outcomesOf(scope, window).resolved, u.conversations),
+    resolution_rate: percentOf(outcomesOf(scope, window).resolved, u.conversations),
   };
 }
 
@@ -44,7 +44,7 @@ function engagementSummary(scope: Scope, window: Window): Summary {
     active_users: u.activeUsers,
     sessions_per_user: ratio(u.conversations, u.activeUsers),
     messages_per_session: ratio(u.messages, u.conversations),
-    returning_users_percent: percent(u.activeUsers - u.newUsers, u.activeUsers),
+    returning_users_percent: percentOf(u.activeUsers - u.newUsers, u.activeUsers),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Response } from 'express';
 import type { OperationHandler, OperationInput } from '../../core/api.js';
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
+import { showValue } from '../../core/show-value.js';
 import type { TimeUnit, Window } from '../../core/time.js';
 import {
   conversationDuration,

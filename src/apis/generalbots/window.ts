@@ -1,6 +1,6 @@
 /** The time window of a request: explicit dates over `days` over `period` over the last 30 days. */
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
+import { showValue } from '../../core/show-value.js';
 import {
   countBuckets,
   isoMs,

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
-import { MockError } from '../../core/errors.js';
+import { documentedErrors, MockError } from '../../core/errors.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
@@ -57,8 +57,6 @@ export const logicdialog: ApiModule = {
   handlers,
   authenticate,
   sendError,
-  documentedError(status) {
-    return new MockError(status, DOCUMENTED[status] ?? STATUS_CODES[status] ?? `HTTP ${status}`);
-  },
+  documentedError: documentedErrors(DOCUMENTED, (status) => STATUS_CODES[status] ?? `HTTP ${status}`),
   probes,
 };

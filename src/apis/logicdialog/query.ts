@@ -5,7 +5,7 @@
 import type { OperationInput } from '../../core/api.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
-import { showValue } from '../../core/request-validator.js';
+import { showValue } from '../../core/show-value.js';
 import {
   type Bucket,
   bucketsOf,

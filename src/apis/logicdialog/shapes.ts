@@ -1,6 +1,6 @@
 /** The building blocks of every body: the window it answers, series, and breakdowns with exact shares. */
 
-import { sharesOf } from '../../core/percent.js';
+import { sharesOf } from '../../core/rounding.js';
 import { isoMs } from '../../core/time.js';
 import type { Category } from './catalog.js';
 import type { AnalyticsQuery } from './query.js';

@@ -1,8 +1,8 @@
 /** The mutable state of one running mock: the scenarios, the one in force, attempt counts and the request journal. */
 import { MockError } from '../../core/errors.js';
 import { Journal } from '../../core/journal.js';
-import { showValue } from '../../core/request-validator.js';
 import { DEFAULT_SCENARIO, type Scenario } from '../../core/scenario.js';
+import { showValue } from '../../core/show-value.js';
 import { type Config, ConfigError } from '../cli/config.js';
 import { AttemptCounts } from './attempt-counts.js';
 

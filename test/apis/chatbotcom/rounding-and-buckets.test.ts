@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentOfMax } from '../../../src/apis/chatbotcom/percent.js';
-import { sharesOf } from '../../../src/core/percent.js';
+import { percentOfMax, sharesOf } from '../../../src/core/rounding.js';
 
 const counts = fc.array(fc.nat({ max: 5000 }), { minLength: 1, maxLength: 40 });
 

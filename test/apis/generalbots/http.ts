@@ -1,5 +1,5 @@
 /** Requests to the General Bots API, each checked against the spec by send(). */
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request, { type Response } from 'supertest';
 import { expect } from 'vitest';
 import { send } from '../../support/contract.js';
@@ -10,7 +10,11 @@ export const BOT = '3f1c2a9e-7b4d-4e8a-9c61-0d2b5e8f4a17';
 export const USER = '9b2e6c41-58a0-4f3d-b7e2-61c4d0a8f935';
 
 /** A GET with a bearer token (and any extra headers). */
-export function get(app: Express, path: string, headers: Record<string, string> = {}): Promise<Response> {
+export function get(
+  app: RequestListener,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return send(
     request(app)
       .get(`${BASE}${path}`)
@@ -20,7 +24,7 @@ export function get(app: Express, path: string, headers: Record<string, string> 
 
 /** A POST /reports with a JSON body. */
 export function postReport(
-  app: Express,
+  app: RequestListener,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
@@ -34,7 +38,7 @@ export function postReport(
 
 /** The envelope's data of a successful GET. */
 export async function data<T = Record<string, unknown>>(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<T> {
@@ -45,9 +49,25 @@ export async function data<T = Record<string, unknown>>(
   return res.body.data as T;
 }
 
-/** Asserts an error in the envelope with its code. */
-export function expectError(res: Response, status: number, code: string): void {
+/** Asserts an error in the server's ApiResponse envelope, whose `error` is the message; returns it. */
+export function expectError(res: Response, status: number): string {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body).toMatchObject({ success: false, data: null, error: { code } });
-  expect(res.body.error.message).toEqual(expect.any(String));
+  expect(Object.keys(res.body).sort()).toEqual(['data', 'error', 'success']);
+  expect(res.body).toMatchObject({ success: false, data: null, error: expect.any(String) });
+  return res.body.error as string;
+}
+
+/** The auth layer's exact messages by code (botserver src/security/auth_api/error.rs). */
+export const AUTH_MESSAGES: Record<string, string> = {
+  missing_token: 'Authentication token is required',
+  invalid_token: 'Invalid authentication token',
+  expired_token: 'Authentication token has expired',
+  invalid_api_key: 'Invalid API key',
+  insufficient_permissions: "You don't have permission to access this resource",
+};
+
+/** Asserts an auth-layer error: flat `{ error: <code>, message }`, no envelope. */
+export function expectAuthError(res: Response, status: number, code: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body).toEqual({ error: code, message: AUTH_MESSAGES[code] });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Resolution } from '../../../src/apis/logicdialog/query.js';
-import { sharesOf } from '../../../src/core/percent.js';
+import { sharesOf } from '../../../src/core/rounding.js';
 import { addUnit, bucketsOf, countBuckets, MS_HOUR } from '../../../src/core/time.js';
 import { body, freshApp, type Series, sum } from './helpers.js';
 
@@ -42,7 +42,7 @@ describe('logicdialog properties', () => {
   });
 
   it('gives every resolution the same totals for any window whose start all of them share', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     // A quarter start is also a month, day and hour start; a Monday is a week, day and hour start.
     const starts = fc.oneof(
       fc

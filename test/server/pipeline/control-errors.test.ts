@@ -24,7 +24,7 @@ describe('control header errors', () => {
     'answers a bad %s on the DigitalCX token endpoint with its documented JSON OAuth error',
     async (header, value, named) => {
       const res = await send(
-        request(testApp().app).post('/digitalcx/oauth2/token').type('form').send(FORM).set(header, value),
+        request(testApp()).post('/digitalcx/oauth2/token').type('form').send(FORM).set(header, value),
       );
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -37,7 +37,7 @@ describe('control header errors', () => {
     'answers a bad X-Mock-Now on the %s sample operation in that operation documented 400',
     async (_api, { sample, auth }) => {
       const res = await send(
-        request(testApp().app)
+        request(testApp())
           .get(sample.url)
           .set({ ...auth('secret'), 'X-Mock-Now': 'bogus' }),
       );

@@ -1,8 +1,29 @@
-/** Rounding as dashboards show it: 2 decimals, and percentages that add up to exactly 100. */
+/** Rounding as the vendors' dashboards state figures: 1 or 2 decimals, ratios, and percentages that add up to 100. */
+
+/** Rounds to one decimal. */
+export function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
 
 /** Rounds to 2 decimals. */
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** `part / whole`, 2 decimals; 0 when the whole is 0. */
+export function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : round2(part / whole);
+}
+
+/** `part` as a percentage of `whole`, 2 decimals; 0 when the whole is 0. */
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : round2((100 * part) / whole);
+}
+
+/** Each value as a percentage of the largest, 2 decimals (ChatBot.com busiest period `usage`); all 0 when all are 0. */
+export function percentOfMax(values: readonly number[]): number[] {
+  const max = Math.max(0, ...values);
+  return values.map((v) => (max === 0 ? 0 : round2((v / max) * 100)));
 }
 
 /**
