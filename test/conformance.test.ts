@@ -24,6 +24,10 @@ describe.each(API_MODULES.map((m) => [m.name, m] as const))('conformance: %s', (
     expect(c, `add ${name} to test/support/cases.ts`).toBeDefined();
   });
 
+  it('lists the operationIds of its spec, in spec order (the type its handler map satisfies)', () => {
+    expect(module.operationIds).toEqual(loadSpec(name).operations.map((op) => op.operationId));
+  });
+
   it('has a handler for every operation of its spec and no handler without one', () => {
     const ids = loadSpec(name)
       .operations.map((op) => op.operationId)

@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
@@ -55,6 +56,7 @@ function sendError(res: Response, error: MockError, { now }: { now: number }): v
 export const chatbotcom: ApiModule = {
   name: 'chatbotcom',
   title: 'ChatBot.com Reports API',
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,

@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBasic } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
 import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
 import { statusBody } from './status.js';
@@ -59,17 +60,10 @@ function sendError(res: Response, error: MockError): void {
 export const chatlayer: ApiModule = {
   name: 'chatlayer',
   title: 'Chatlayer Analytics API',
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,
-  // Lists that read what clients created (store.ts): never answered from the response cache.
-  statefulOperations: new Set([
-    'Analytics_ListEvents',
-    'Analytics_GetTeamEvents',
-    'Analytics_ListEventDefinitions',
-    'Analytics_ListTeamEventDefinitions',
-    'Analytics_ListSubscriptions',
-  ]),
   forget: forgetCreated,
   documentedError(status, operation) {
     const example = exampleMessage(operation, status);

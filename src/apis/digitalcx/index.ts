@@ -5,6 +5,7 @@ import { classifySecret, readBearer } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { NAMED_ERRORS } from './named-errors.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
@@ -63,6 +64,7 @@ function sendError(res: Response, error: MockError): void {
 export const digitalcx: ApiModule = {
   name: 'digitalcx',
   title: 'DigitalCX Analytics API',
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,

@@ -4,6 +4,7 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { type DocumentedText, documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { forgetReports } from './reports.js';
 import { handlers } from './routes.js';
@@ -108,9 +109,8 @@ function sendError(res: Response, error: MockError): void {
 export const generalbots: ApiModule = {
   name: API,
   title: 'General Bots Analytics API',
+  operationIds: OPERATION_IDS,
   handlers,
-  // GET /reports lists the reports created in this process.
-  statefulOperations: new Set(['listReports']),
   forget: forgetReports,
   authenticate,
   sendError,

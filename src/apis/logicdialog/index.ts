@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
 
@@ -54,6 +55,7 @@ function sendError(res: Response, error: MockError): void {
 export const logicdialog: ApiModule = {
   name: 'logicdialog',
   title: 'Logicdialog Analytics API',
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,
