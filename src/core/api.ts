@@ -84,12 +84,31 @@ export function stateful(
   });
 }
 
+/**
+ * How the shared test suites (conformance, fuzz, scenarios) and the test client talk to an API
+ * (`sample.ts` in its folder): a request it answers with 200 under the suites' seed 1 and clock
+ * 2025-03-01T12:00Z, and how a credential is presented.
+ */
+export interface ApiSample {
+  method: 'GET' | 'POST';
+  /** Path and query after the API's prefix. */
+  path: string;
+  /** The JSON body of a POST. */
+  body?: unknown;
+  /** Headers carrying a credential whose secret part is `secret` (a magic value: `forbidden`, `expired`, `viewer`). */
+  auth(secret: string): Record<string, string>;
+}
+
 /** One emulated vendor API. */
 export interface ApiModule {
   /** Short name: URL prefix, spec file name and registry key (`digitalcx`). */
   name: string;
   /** The vendor and API, for people. */
   title: string;
+  /** Its spec when not `specs/<name>.yaml` in the package (an API registered from elsewhere), absolute. */
+  specFile?: string;
+  /** A request it answers and its credential scheme, for the shared suites and the test client. */
+  sample: ApiSample;
   /** The operationIds of its spec (`operations.ts`): what the handler map is typed by. */
   operationIds: readonly string[];
   /** Handlers by operationId: one per operation of the spec, no more, no less. */

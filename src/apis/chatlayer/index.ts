@@ -7,6 +7,7 @@ import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
 import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 import { statusBody } from './status.js';
 import { forgetCreated } from './store.js';
 
@@ -60,6 +61,7 @@ function sendError(res: Response, error: MockError): void {
 export const chatlayer: ApiModule = {
   name: 'chatlayer',
   title: 'Chatlayer Analytics API',
+  sample,
   operationIds: OPERATION_IDS,
   handlers,
   authenticate,

@@ -8,6 +8,7 @@ import { NAMED_ERRORS } from './named-errors.js';
 import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 
 /** The vendor's documented messages by status (400 has two; the first is the generic one). */
 const DOCUMENTED: Record<number, string> = {
@@ -64,6 +65,7 @@ function sendError(res: Response, error: MockError): void {
 export const digitalcx: ApiModule = {
   name: 'digitalcx',
   title: 'DigitalCX Analytics API',
+  sample,
   operationIds: OPERATION_IDS,
   handlers,
   authenticate,

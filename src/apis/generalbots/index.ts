@@ -8,6 +8,7 @@ import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { forgetReports } from './reports.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 import { API } from './scope.js';
 
 /** The error codes of the spec's ErrorDetail; any other code is replaced by the status's own. */
@@ -109,6 +110,7 @@ function sendError(res: Response, error: MockError): void {
 export const generalbots: ApiModule = {
   name: API,
   title: 'General Bots Analytics API',
+  sample,
   operationIds: OPERATION_IDS,
   handlers,
   forget: forgetReports,
