@@ -8,8 +8,8 @@ import express, {
   type Response,
 } from 'express';
 import type { DestinationStream, Logger } from 'pino';
-import { realNow } from '../core/clock.js';
 import type { ApiModule } from '../core/api.js';
+import { realNow } from '../core/clock.js';
 import type { Scenario } from '../core/scenario.js';
 import { type LoadedSpec, loadSpec } from '../core/spec.js';
 import { apiFacts } from '../scenarios/api-facts.js';
