@@ -1,7 +1,7 @@
 /**
  * The CPU cost of one request inside the app, without sockets or a load generator: the figure to
  * compare builds by on a busy machine (a load run's req/s moves with the machine's other work).
- * Drives the request listener of each build (the app, behind its fast lane) with in-memory requests, alternating builds, and prints the
+ * Drives the request listener of each build with in-memory requests, alternating builds, and prints the
  * fastest and the median round in µs per request.
  *
  *   npx tsx bench/in-process.ts --url '/chatbotcom/reports/…' --header 'Authorization: Bearer x' dist /tmp/old/dist
@@ -74,7 +74,8 @@ function once(app: RequestListener, n: number): Promise<number> {
 async function appOf(dir: string): Promise<RequestListener> {
   const base = pathToFileURL(`${resolve(dir)}/server/`).href;
   const { createMockApp } = await import(`${base}app.js`);
-  const { createConfig } = await import(`${base}config.js`);
+  // The config module moved into cli/ when src/server was split by concern.
+  const { createConfig } = await import(`${base}cli/config.js`).catch(() => import(`${base}config.js`));
   const responseCache = values['no-cache'] ? { responseCacheBytes: 0 } : {};
   const mock = createMockApp(
     createConfig({ logLevel: 'silent', now: Date.parse(BENCH_NOW), ...responseCache }),

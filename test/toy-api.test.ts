@@ -92,7 +92,7 @@ describe('the toy API', () => {
   });
 
   it('is listed in /docs, its reference page renders its operations, and the control plane serves its spec', async () => {
-    const { app } = newApp();
+    const app = newApp();
     const landing = await request(app).get('/docs');
     expect(landing.status).toBe(200);
     expect(landing.text).toContain('href="/docs/acme"');

@@ -7,7 +7,6 @@ import { createMockApp, type MockApp } from './app.js';
 import { type Config, ConfigError } from './cli/config.js';
 import { configFromOptions, type MockServerOptions } from './cli/server-options.js';
 import { apiUrls, baseUrl, DEFAULT_TIMEOUTS, drain, listen } from './front/listen.js';
-import { API_MODULES } from './registry.js';
 
 /** A running mock. */
 export interface MockServer {
@@ -51,7 +50,7 @@ export async function startMockServer(
   scenarios: readonly Scenario[] = [],
 ): Promise<MockServer> {
   const config = configFromOptions(options);
-  const { app, listener, state, specs } = buildApp(config, scenarios);
+  const { listener, state, specs, forget } = buildApp(config, scenarios);
   const server = await listen(listener, config.port, config.host, DEFAULT_TIMEOUTS, config.maxConnections);
   const url = baseUrl(server, config.host);
   const initialScenario = state.scenario.name;
@@ -68,7 +67,7 @@ export async function startMockServer(
     reset: () => {
       state.journal.clear();
       state.setScenario(initialScenario);
-      for (const module of API_MODULES) module.forget?.(app);
+      forget();
     },
     close: () => {
       closed ??= drain(server);

@@ -12,11 +12,11 @@ describe('bench: its own scenarios', () => {
     const headers = { Authorization: 'Bearer bench', 'X-Mock-Scenario': 'high-volume-pages' };
     let url = DAY;
     for (let page = 1; page < 50; page++) {
-      const res = await request(mock.app).get(url).set(headers);
+      const res = await request(mock).get(url).set(headers);
       expect(res.status).toBe(200);
       url = `${DAY}&continuationToken=${encodeURIComponent(res.headers.continuationtoken as string)}`;
     }
-    const fiftieth = await request(mock.app).get(url).set(headers);
+    const fiftieth = await request(mock).get(url).set(headers);
     expect(fiftieth.status).toBe(200);
     expect(fiftieth.text.trimEnd().split('\r\n')).toHaveLength(1 + 200);
   });

@@ -14,7 +14,7 @@ function withRules(...rules: ScenarioRule[]) {
 
 function token(mock: ReturnType<typeof withRules>['mock'], headers: Record<string, string> = {}) {
   return send(
-    request(mock.app)
+    request(mock)
       .post('/digitalcx/oauth2/token')
       .type('form')
       .set(headers)
@@ -50,18 +50,18 @@ describe('scenario rules', () => {
   });
 
   it('sends a given body as JSON, or as text when it is a string, with any status', async () => {
-    const json = await request(withRules({ status: 429, body: { error: 'slow down' } }).mock.app)
+    const json = await request(withRules({ status: 429, body: { error: 'slow down' } }).mock)
       .get(URL)
       .set('Authorization', 'Bearer x');
     expect(json.status).toBe(429);
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     expect(json.body).toEqual({ error: 'slow down' });
-    const text = await request(withRules({ body: 'maintenance' }).mock.app).get(URL);
+    const text = await request(withRules({ body: 'maintenance' }).mock).get(URL);
     expect(text.status).toBe(200);
     expect(text.headers['content-type']).toMatch(/^text\/plain/);
     expect(text.text).toBe('maintenance');
     const csv = await request(
-      withRules({ body: 'a;b\r\n', headers: { 'Content-Type': 'text/csv' } }).mock.app,
+      withRules({ body: 'a;b\r\n', headers: { 'Content-Type': 'text/csv' } }).mock,
     ).get(URL);
     expect(csv.headers['content-type']).toBe('text/csv');
   });
@@ -70,7 +70,7 @@ describe('scenario rules', () => {
     const { mock } = withRules({
       headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/csv; charset=latin1' },
     });
-    const res = await request(mock.app).get(URL).set('Authorization', 'Bearer x');
+    const res = await request(mock).get(URL).set('Authorization', 'Bearer x');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-type']).toBe('text/csv; charset=latin1');

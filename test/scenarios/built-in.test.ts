@@ -7,10 +7,9 @@ import type { ApiModule } from '../../src/core/api.js';
 import { sleep } from '../../src/core/clock.js';
 import { loadSpec } from '../../src/core/spec.js';
 import { BUILT_IN_DIR } from '../../src/scenarios/load-scenarios.js';
-import type { MockApp } from '../../src/server/app.js';
 import { RouteMatcher } from '../../src/server/pipeline/route-matcher.js';
 import { API_MODULES } from '../../src/server/registry.js';
-import { testApp } from '../support/app.js';
+import { type TestMock, testApp } from '../support/app.js';
 import { apiClient } from '../support/client.js';
 import { close, listen, rawRequest } from '../support/raw-client.js';
 
@@ -27,12 +26,12 @@ const BUILT_INS = readdirSync(BUILT_IN_DIR)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => basename(f, '.yaml'));
 
-function call(mock: MockApp, api: ApiModule, scenario: string): Promise<Response> {
+function call(mock: TestMock, api: ApiModule, scenario: string): Promise<Response> {
   return apiClient(api, mock).sample({ headers: { 'X-Mock-Scenario': scenario } });
 }
 
 async function raw(api: ApiModule, scenario: string, giveUpMs?: number) {
-  const server = await listen(testApp().app);
+  const server = await listen(testApp());
   try {
     const { method, path, body } = api.sample;
     const headers = { ...api.sample.auth('s3cret'), 'X-Mock-Scenario': scenario };

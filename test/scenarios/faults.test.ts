@@ -1,8 +1,8 @@
 import type { Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/core/scenario.js';
-import type { MockApp } from '../../src/server/app.js';
 import { DAY, interactionsUrl } from '../apis/digitalcx/support.js';
+import type { TestMock } from '../support/app.js';
 import { testApp } from '../support/app.js';
 import { close, listen, rawGet } from '../support/raw-client.js';
 
@@ -28,11 +28,11 @@ const SCENARIOS = [
 ];
 
 let server: Server | undefined;
-let mock: MockApp;
+let mock: TestMock;
 
 async function start(): Promise<Server> {
   mock = testApp({}, SCENARIOS);
-  server = await listen(mock.app);
+  server = await listen(mock);
   return server;
 }
 

@@ -92,9 +92,9 @@ describe('rule selection', () => {
     const attempts = await statuses(app, 30, true);
     expect(new Set(attempts)).toEqual(new Set([200, 500]));
     expect(await statuses(mock('ten-percent'), 30, true)).toEqual(attempts);
-    await request(app.app).put('/__mock/scenario').send({ name: 'ten-percent' });
+    await request(app).put('/__mock/scenario').send({ name: 'ten-percent' });
     expect(await statuses(app, 30, true)).toEqual(attempts);
-    await request(app.app).delete('/__mock/requests');
+    await request(app).delete('/__mock/requests');
     expect(await statuses(app, 30, true)).toEqual(attempts);
   });
 
@@ -105,7 +105,7 @@ describe('rule selection', () => {
     const seen = [];
     for (const u of [url, url, other, url, other]) seen.push((await get(app, u)).status);
     expect(seen).toEqual([500, 200, 500, 200, 200]);
-    await request(app.app).delete('/__mock/requests');
+    await request(app).delete('/__mock/requests');
     expect((await get(app, url)).status).toBe(500);
   });
 

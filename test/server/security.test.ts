@@ -17,7 +17,7 @@ describe('security', () => {
     '/__mock/specs/..%2F..%2Fpackage.json',
     '/__mock/specs/%2e%2e',
   ])('serves nothing outside its allow-list for %s', async (url) => {
-    const res = await request(testApp().app).get(url);
+    const res = await request(testApp()).get(url);
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('"dependencies"');
   });
@@ -42,7 +42,7 @@ describe('security', () => {
   });
 
   it('never sends a stack trace or a file path, even for a body that breaks the JSON parser', async () => {
-    const res = await request(testApp().app)
+    const res = await request(testApp())
       .post('/generalbots/api/v1/analytics/reports')
       .set({ Authorization: 'Bearer x', 'Content-Type': 'application/json' })
       .send('{"type": "usage",');

@@ -9,7 +9,7 @@ const PATH = '/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&en
 
 describe('single-API mode', () => {
   it('serves the one mounted API at / with the same answers as under its prefix', async () => {
-    const { app } = testApp({ apis: ['digitalcx'] });
+    const app = testApp({ apis: ['digitalcx'] });
     const atRoot = await send(request(app).get(PATH).set('Authorization', 'Bearer x'), {
       rootApi: 'digitalcx',
     });
@@ -25,7 +25,7 @@ describe('single-API mode', () => {
       knobs: {},
       rules: [{ match: { path: '/digitalcx/acme/**' }, status: 500 }],
     };
-    const { app } = testApp({ apis: ['digitalcx'], scenario: 'fail-shop' }, [failShop]);
+    const app = testApp({ apis: ['digitalcx'], scenario: 'fail-shop' }, [failShop]);
     const atRoot = await request(app).get(PATH).set('Authorization', 'Bearer x');
     const prefixed = await request(app).get(`/digitalcx${PATH}`).set('Authorization', 'Bearer x');
     expect(prefixed.status).toBe(500);
@@ -33,7 +33,7 @@ describe('single-API mode', () => {
   });
 
   it("answers an unknown path at / with that API's own 404", async () => {
-    const { app } = testApp({ apis: ['digitalcx'] });
+    const app = testApp({ apis: ['digitalcx'] });
     const res = await request(app).get('/no/such/path').set('Authorization', 'Bearer x');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
@@ -41,13 +41,14 @@ describe('single-API mode', () => {
   });
 
   it('keeps the control plane and the docs ahead of the API at /', async () => {
-    const { app } = testApp({ apis: ['digitalcx'] });
+    const app = testApp({ apis: ['digitalcx'] });
     expect((await request(app).get('/__mock/health')).body.status).toBe('ok');
     expect((await request(app).get('/docs')).status).toBe(200);
   });
 
   it('journals requests served at / under their API', async () => {
-    const { app, state } = testApp({ apis: ['digitalcx'] });
+    const app = testApp({ apis: ['digitalcx'] });
+    const { state } = app;
     await send(request(app).get(PATH).set('Authorization', 'Bearer x'), { rootApi: 'digitalcx' });
     expect(state.journal.list()).toMatchObject([
       { url: PATH, api: 'digitalcx', operationId: 'getInteractions', status: 200 },

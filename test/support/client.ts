@@ -4,8 +4,8 @@
  */
 import request, { type Response, type Test } from 'supertest';
 import type { ApiModule } from '../../src/core/api.js';
-import type { MockApp } from '../../src/server/app.js';
 import { API_MODULES } from '../../src/server/registry.js';
+import type { TestMock } from './app.js';
 import { send } from './contract.js';
 
 /** Query parameters: a list repeats the name, undefined leaves it out. */
@@ -64,7 +64,7 @@ function moduleOf(api: ApiModule | string): ApiModule {
 }
 
 /** A client of one API (a registry name, or a module of a test's own) of an app. */
-export function apiClient(api: ApiModule | string, mock: MockApp, options: ClientOptions = {}): ApiClient {
+export function apiClient(api: ApiModule | string, mock: TestMock, options: ClientOptions = {}): ApiClient {
   const module = moduleOf(api);
   const prefix = `/${module.name}`;
   const base = options.base ?? '';
@@ -84,7 +84,7 @@ export function apiClient(api: ApiModule | string, mock: MockApp, options: Clien
     o: RequestOptions = {},
   ) => {
     const secret = o.secret === undefined ? defaultSecret : o.secret;
-    const agent = request(mock.app);
+    const agent = request(mock);
     let test =
       method === 'POST' ? agent.post(target) : method === 'DELETE' ? agent.delete(target) : agent.get(target);
     test = test.set({ ...(secret === null ? {} : module.sample.auth(secret)), ...o.headers });

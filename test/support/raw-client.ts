@@ -1,7 +1,6 @@
 /** A bare HTTP client for fault tests: reports what arrived and how the connection ended. */
-import { type IncomingHttpHeaders, request } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, request } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
-import type { Express } from 'express';
 
 /** How a response ended: complete, cut short after its head, reset before any head, or given up by us. */
 export type Ending = 'complete' | 'cut' | 'reset' | 'gave-up';
@@ -15,8 +14,8 @@ export interface RawResult {
 }
 
 /** Listens on 127.0.0.1 on a free port, for one test. */
-export async function listen(app: Express): Promise<Server> {
-  const server = app.listen(0, '127.0.0.1');
+export async function listen(listener: RequestListener): Promise<Server> {
+  const server = createServer(listener).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return server;
 }

@@ -4,6 +4,8 @@
  * that is not JSON). They keep that status and get a message saying what to do; only an error
  * without one is the mock's own failure (a 500).
  */
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
 
 /** A client error: its status and what the client should do. */
 export interface KnownError {
@@ -35,4 +37,28 @@ export function knownClientError(error: unknown): KnownError | undefined {
   if (typeof type === 'string' && type.startsWith('entity.'))
     return { status: code, code: 'invalid_body', message: 'The request body could not be read; send JSON.' };
   return { status: code, code: 'bad_request', message: 'The request could not be read.' };
+}
+
+/**
+ * The answer to an error no step answered (the app's error handler, and the listener's for a
+ * pipeline): a known 4xx keeps its status; anything else is logged and becomes a 500, or ends the
+ * connection when the head is already sent.
+ */
+export function answerFailure(logger: Logger): (error: unknown, req: Request, res: Response) => void {
+  return (error, _req, res) => {
+    const known = knownClientError(error);
+    if (known && !res.headersSent) {
+      res.status(known.status).json({ error: known });
+      return;
+    }
+    res.err = error instanceof Error ? error : new Error(String(error));
+    logger.error({ err: error }, 'bot-analytics-mock: unexpected error');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res
+      .status(500)
+      .json({ error: { status: 500, code: 'internal_error', message: 'Internal error in the mock.' } });
+  };
 }

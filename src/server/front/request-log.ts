@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../cli/config.js';
-import type { RouteInfo } from '../pipeline/api-router.js';
+import type { RouteInfo } from './facts.js';
 import { stdoutSink } from './log-sink.js';
 
 /** Where a silent logger writes: nowhere (pino would otherwise open its own stdout stream). */

@@ -1,7 +1,7 @@
 /**
- * What a request's path is, decided once. Every check that looks at a path — CORS (which origins
- * may read the control plane), the journal, the fast lane, the API dispatch and Express's own
- * routing — reads this one decision, so none can see `/__MOCK` or `/%5F%5Fmock` as something other
+ * What a request's path is, decided once (by the listener, as the first of a request's facts,
+ * facts.ts). Every check that looks at a path — CORS (which origins may read the control plane),
+ * the journal, the response cache, the API dispatch and Express's own routing — reads this one decision, so none can see `/__MOCK` or `/%5F%5Fmock` as something other
  * than what the router serves (issue 20: the control plane was readable cross-origin through a
  * different case).
  *
@@ -15,11 +15,11 @@
  *   segment is empty), and nothing routes it there either.
  * - **trailing slash**: part of the path. `/__mock/` is the control plane; under an API the route
  *   matcher decides (route-matcher.ts).
- * - a URL that is not origin-form (`*`, `http://host/...`) names no area.
+ * - **absolute form** (`GET http://host/chatbotcom/...`, as a proxy sends it, RFC 9112 §3.2.2):
+ *   the path and query it carries are decided as if sent in origin form; the host is not read.
+ *   Any other target that does not start with `/` (`*`) names no area.
  * - with exactly one API mounted, a path that names no area is that API's (single-API mode).
  */
-
-import type { RequestHandler } from 'express';
 
 /**
  * The longest URL served. Beyond it, an API answers its documented 400 naming the limit (the
@@ -51,6 +51,8 @@ export function restOf(decided: RequestPath): string {
 }
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+/** The scheme and authority of an absolute-form target: `http://host:port`, up to the path or query. */
+const ABSOLUTE_FORM = /^https?:\/\/[^/?#]*/i;
 
 /** `%XX` escapes of unreserved characters, decoded; others (and malformed ones) left as sent. */
 function decodeUnreserved(path: string): string {
@@ -66,12 +68,16 @@ function decodeUnreserved(path: string): string {
  * case; `rootApi` the one also served at `/`, if any.
  */
 export function readPath(rawUrl: string, apis: ReadonlySet<string>, rootApi?: string): RequestPath {
-  if (rawUrl.charCodeAt(0) !== 47 /* / */) {
-    return { url: rawUrl, path: rawUrl, area: 'other', api: undefined, prefix: '' };
+  let url = rawUrl;
+  if (url.charCodeAt(0) !== 47 /* / */) {
+    const origin = ABSOLUTE_FORM.exec(url);
+    if (!origin) return { url, path: url, area: 'other', api: undefined, prefix: '' };
+    url = url.slice(origin[0].length);
+    if (url.charCodeAt(0) !== 47) url = `/${url}`;
   }
-  const queryAt = rawUrl.indexOf('?');
-  const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
-  let path = decodeUnreserved(queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt));
+  const queryAt = url.indexOf('?');
+  const query = queryAt === -1 ? '' : url.slice(queryAt);
+  let path = decodeUnreserved(queryAt === -1 ? url : url.slice(0, queryAt));
   let end = path.indexOf('/', 1);
   if (end === -1) end = path.length;
   const first = path.slice(1, end).toLowerCase();
@@ -91,22 +97,4 @@ export function readPath(rawUrl: string, apis: ReadonlySet<string>, rootApi?: st
     api = rootApi;
   }
   return { url: path + query, path, area, api, prefix };
-}
-
-/** The decision the front made for a request (set on `res.locals.path` before any other step). */
-export function decidedPath(res: { locals: Record<string, unknown> }): RequestPath {
-  return res.locals.path as RequestPath;
-}
-
-/**
- * The front's first step: makes the decision once and stores it (`decidedPath`). Every later step,
- * Express's routing included, reads the canonical URL; `req.originalUrl` keeps the URL as sent.
- */
-export function pathDecision(apis: ReadonlySet<string>, rootApi?: string): RequestHandler {
-  return (req, res, next) => {
-    const decided = readPath(req.url, apis, rootApi);
-    res.locals.path = decided;
-    req.url = decided.url;
-    next();
-  };
 }

@@ -8,7 +8,8 @@
  * draw shares), an operation whose answer reads no server state (General Bots' created reports), a
  * 200 sent in one piece (streamed CSV bodies are not held). The cache is bounded in bytes.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Response } from 'express';
 import { BoundedCache } from '../../core/bounded-cache.js';
 import type { Scenario } from '../../core/scenario.js';
 
@@ -58,7 +59,7 @@ const IGNORED_HEADERS = new Set([
   'x-request-id',
 ]);
 
-function headerPart(req: Request): string {
+function headerPart(req: IncomingMessage): string {
   let part = '';
   for (const name in req.headers) {
     if (IGNORED_HEADERS.has(name) || name.startsWith('sec-')) continue;
@@ -91,7 +92,7 @@ export class ResponseCache {
 
   /** The key of a request under its controls, or undefined when its answer must not be reused. */
   keyOf(
-    req: Request,
+    req: IncomingMessage,
     url: string,
     seed: number,
     now: number | undefined,
@@ -108,7 +109,7 @@ export class ResponseCache {
   }
 
   /** Sends the recorded answer for the key, if there is one; returns its operation id. */
-  answer(key: string, res: Response): string | undefined {
+  answer(key: string, res: ServerResponse): string | undefined {
     const hit = this.entries.peek(key);
     if (!hit) return undefined;
     for (const [name, value] of hit.headers) res.setHeader(name, value);

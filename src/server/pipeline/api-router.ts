@@ -1,12 +1,10 @@
-/** Builds the request pipeline of one API: controls, routing, scenario, auth, validation, handler, errors. */
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+/** The request pipeline of one API, from the request's facts: routing, scenario rule, Prefer, auth, validation, handler, errors. */
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { ApiModule, RequestContext } from '../../core/api.js';
-import { resolveNow, sleep } from '../../core/clock.js';
-import { readControls } from '../../core/controls.js';
+import { sleep } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import { delayFor } from '../../core/latency.js';
 import { OperationValidator } from '../../core/request-validator.js';
-import type { Fault } from '../../core/scenario.js';
 import { SchemaCompiler } from '../../core/schema-compiler.js';
 import type { LoadedSpec, SpecOperation } from '../../core/spec.js';
 import { isoMs } from '../../core/time.js';
@@ -20,21 +18,11 @@ import {
 } from '../../scenarios/select-rule.js';
 import type { Config } from '../cli/config.js';
 import type { ControlSync } from '../control/control-sync.js';
-import type { MockState } from '../control/state.js';
+import type { ApiFacts, RouteInfo } from '../front/facts.js';
 import { MAX_URL_LENGTH } from '../front/request-path.js';
 import type { ResponseCache } from '../front/response-cache.js';
 import { answerPreferred } from './prefer-code.js';
 import { RouteMatcher } from './route-matcher.js';
-
-/** What the journal and the request log learn about a request once it is routed. */
-export interface RouteInfo {
-  api: string;
-  operationId: string | null;
-  /** The scenario the request saw. */
-  scenario: string | null;
-  /** The fault a scenario injected, if any. */
-  fault: Fault | null;
-}
 
 const BODY_LIMIT = '100kb';
 const jsonBody = express.json({ limit: BODY_LIMIT, strict: false });
@@ -99,15 +87,20 @@ function compile(module: ApiModule, spec: LoadedSpec): CompiledApi {
   return compiled;
 }
 
-/** The Express handler serving one API under its prefix; attempt counts come from `sync` (shared across workers). */
-export function createApiRouter(
+/**
+ * Serves a request to one API from the facts the listener worked out (front/facts.ts). An error
+ * that is not a MockError is the mock's own failure: it is passed on (the promise rejects).
+ */
+export type ApiPipeline = (req: Request, res: Response, facts: ApiFacts) => Promise<void>;
+
+/** The pipeline of one API; attempt counts come from `sync` (shared across workers). */
+export function createApiPipeline(
   module: ApiModule,
   spec: LoadedSpec,
   config: Config,
-  state: MockState,
   sync: ControlSync,
   cache?: ResponseCache,
-): RequestHandler {
+): ApiPipeline {
   const { matcher, validator } = compile(module, spec);
   /** The operation whose answer a request got, if that answer may be repeated (see response-cache.ts). */
   const reusable = (info: RouteInfo) => () =>
@@ -115,36 +108,24 @@ export function createApiRouter(
       ? info.operationId
       : undefined;
 
-  return async (req: Request, res: Response, next: NextFunction) => {
-    let now = resolveNow(config.now);
-    const info: RouteInfo = { api: module.name, operationId: null, scenario: null, fault: null };
-    res.locals.route = info;
+  return async (req, res, facts) => {
+    const { path, key, now } = facts;
+    const info = res.locals.route as RouteInfo;
     try {
-      const queryAt = req.url.indexOf('?');
-      const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
       const found = matcher.match(req.method, path);
-      // Known before the controls are read: a bad control header is answered in the shape of the
+      // Known before the controls are refused: a bad control header is answered in the shape of the
       // operation it hit (the DigitalCX token endpoint's is JSON, the interactions' plain text).
       if (found.kind === 'found') info.operationId = found.operation.operationId;
-      const controls = readControls(req.headers);
-      const seed = controls.seed ?? config.seed;
-      now = controls.now ?? now;
+      const { controls } = facts;
+      if (controls instanceof MockError) throw controls;
+      const { seed } = controls;
       res.setHeader('X-Mock-Seed', String(seed));
       res.setHeader('X-Mock-Now', isoMs(now));
-      // Resolved once: everything below reads this object, so a switch mid-request changes nothing.
-      const scenario = state.resolve(controls.scenario ?? controls.preferScenario);
+      const { scenario } = controls;
+      if (scenario instanceof MockError) throw scenario;
       info.scenario = scenario.name;
-      // Keyed on the prefixed URL, so draws and rule paths are the same when the API is also served at /.
-      const key = `${req.method} /${module.name}${req.url}`;
-      const cached = cache?.keyOf(req, key, seed, controls.now ?? config.now, scenario);
-      if (cached !== undefined) {
-        const operationId = cache?.answer(cached, res);
-        if (operationId !== undefined) {
-          info.operationId = operationId;
-          return;
-        }
-        cache?.record(cached, res, reusable(info));
-      }
+      // The listener answered a held answer before the pipeline: here the answer is only recorded.
+      if (facts.cacheKey !== undefined) cache?.record(facts.cacheKey, res, reusable(info));
       res.setHeader('X-Mock-Scenario', scenario.name);
 
       if (found.kind === 'none') {
@@ -163,7 +144,7 @@ export function createApiRouter(
         );
       }
       // After routing, so the error has the operation's shape; a spec documents 400, not 414.
-      if (req.originalUrl.length > MAX_URL_LENGTH) {
+      if (facts.tooLong) {
         throw new MockError(
           400,
           `The URL is longer than ${MAX_URL_LENGTH} characters; send fewer or shorter parameters.`,
@@ -171,7 +152,7 @@ export function createApiRouter(
       }
       const { operation } = found;
       info.operationId = operation.operationId;
-      const query = new URLSearchParams(queryAt === -1 ? '' : req.url.slice(queryAt + 1));
+      const query = new URLSearchParams(facts.query);
 
       // Without rules nothing reads the request's form or its attempt number: skip both.
       const rule =
@@ -226,7 +207,7 @@ export function createApiRouter(
         module.sendError(res, error, { now });
         return;
       }
-      next(error);
+      throw error;
     }
   };
 }

@@ -16,7 +16,7 @@ describe('ChatBot.com hour budget', () => {
     ['busiest period', BUSIEST],
     ['a yearly series', `/reports/conversations?${WINDOW}&dimension=year`],
   ])('refuses %s over more than 100000 live hours with a 400 in the vendor shape', async (_name, path) => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, path, OVER);
     expect(res.status).toBe(400);
     expect(res.body.status).toMatchObject({ code: 400, type: 'error' });
@@ -29,7 +29,7 @@ describe('ChatBot.com hour budget', () => {
     ['popularity', POPULARITY],
     ['busiest period', BUSIEST],
   ])('serves %s over just under 100000 live hours', async (_name, path) => {
-    const { app } = testApp();
+    const app = testApp();
     expect((await get(app, path, UNDER)).status).toBe(200);
   });
 });

@@ -16,7 +16,7 @@ function at(grid: Cell[][], day: number, hour: number): number {
 
 describe('ChatBot.com busiest period', () => {
   it('answers 7 rows of 24 cells numbered by day and hour', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const grid = await report<Cell[][]>(app, BUSIEST);
     expect(grid).toHaveLength(7);
     grid.forEach((row, day) => {
@@ -25,7 +25,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it("adds up to the window's conversations, whatever the offset and filters", async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const extra of ['', '&offset=90', '&offset=-720', '&offset=45&source=widget']) {
       const grid = await report<Cell[][]>(app, `${BUSIEST}${extra}`);
       const series = await report(
@@ -37,7 +37,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('filters by one story and adds up to that story', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const stories = await report(app, `/reports/conversations?${WINDOW}&group=storyId`);
     const story = stories.groups?.[1];
     const grid = await report<Cell[][]>(app, `${BUSIEST}&storyId=${story?.group}`);
@@ -45,7 +45,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('gives usage 100 to the busiest cell and the others their share of it', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const cells = flat(await report<Cell[][]>(app, BUSIEST));
     const max = Math.max(...cells.map((c) => c.value));
     expect(max).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('answers all zeros, usage included, when the window holds no conversations', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const cells = flat(
       await report<Cell[][]>(app, '/reports/conversations.busiestPeriod?from=2010-01-01&to=2010-02-01'),
     );
@@ -62,7 +62,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('shifts the hours by a whole-hour offset: UTC+2 sees every slot two hours later', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const utc = await report<Cell[][]>(app, BUSIEST);
     const plus2 = await report<Cell[][]>(app, `${BUSIEST}&offset=120`);
     for (let day = 0; day < 7; day++) {
@@ -74,7 +74,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('shifts the other way for a negative offset, wrapping Sunday to Saturday', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const utc = await report<Cell[][]>(app, BUSIEST);
     const minus5 = await report<Cell[][]>(app, `${BUSIEST}&offset=-300`);
     expect(at(minus5, 6, 19)).toBe(at(utc, 0, 0)); // Sunday 00:00 UTC is Saturday 19:00 at UTC-5
@@ -82,7 +82,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('splits each hour between two local hours for a half-hour offset', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const utc = await report<Cell[][]>(app, BUSIEST);
     const half = await report<Cell[][]>(app, `${BUSIEST}&offset=30`);
     const plus1 = await report<Cell[][]>(app, `${BUSIEST}&offset=60`);
@@ -97,7 +97,7 @@ describe('ChatBot.com busiest period', () => {
   });
 
   it('ignores dimension and group, which this report does not document', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const plain = await report<Cell[][]>(app, BUSIEST);
     const extra = await report<Cell[][]>(app, `${BUSIEST}&dimension=hour&group=source`);
     expect(extra).toEqual(plain);

@@ -46,7 +46,7 @@ const BAD: Array<[string, RegExp]> = [
 
 describe('ChatBot.com errors', () => {
   it.each(BAD)('answers 400 for %s, naming the parameter', async (path, message) => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, path);
     expect(res.status).toBe(400);
     expect(res.body.status).toMatchObject({ code: 400, type: 'error' });
@@ -55,7 +55,7 @@ describe('ChatBot.com errors', () => {
   });
 
   it('accepts the edges of the documented ranges', async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const path of [`${B}?offset=720`, `${B}?offset=-720`, `${C}?from=2019-03-17&to=2019-03-17`]) {
       expect((await get(app, path)).status, path).toBe(200);
     }
@@ -67,7 +67,7 @@ describe('ChatBot.com errors', () => {
     ['an empty bearer token', 'Bearer ', /^Missing access token/],
     ['the magic token expired', 'Bearer expired', /^Invalid or expired access token$/],
   ])('answers 401 for %s', async (_, header, message) => {
-    const { app } = testApp();
+    const app = testApp();
     let test = request(app).get(`/chatbotcom${C}`);
     if (header !== undefined) test = test.set('Authorization', header);
     const res = await send(test);
@@ -78,7 +78,7 @@ describe('ChatBot.com errors', () => {
   });
 
   it('answers 403 for the magic token forbidden', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, `${B}`, {}, 'forbidden');
     expect(res.status).toBe(403);
     expect(res.body.status).toEqual({
@@ -89,7 +89,7 @@ describe('ChatBot.com errors', () => {
   });
 
   it('checks the token before the parameters', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, `${C}?period=never`, {}, null);
     expect(res.status).toBe(401);
   });
@@ -100,7 +100,7 @@ describe('ChatBot.com errors', () => {
     '/reports/interactions',
     '/v1/reports/conversations',
   ])('answers 404 in the status envelope for the unknown path %s', async (path) => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, path);
     expect(res.status).toBe(404);
     expect(res.body.status.code).toBe(404);
@@ -109,7 +109,7 @@ describe('ChatBot.com errors', () => {
   });
 
   it('answers a forced 500 with the documented envelope', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, P, { Prefer: 'code=500' });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
@@ -119,7 +119,7 @@ describe('ChatBot.com errors', () => {
   });
 
   it("answers a scenario's forced status with the vendor's error for it", async () => {
-    const { app } = testApp({}, [
+    const app = testApp({}, [
       {
         name: 'down',
         description: 'every report fails',

@@ -1,5 +1,5 @@
 /** Shared by the ChatBot.com tests: one authenticated, spec-checked GET, and the body shapes. */
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request, { type Response } from 'supertest';
 import { send } from '../../support/contract.js';
 
@@ -36,7 +36,7 @@ export interface Entry {
 
 /** GETs a ChatBot.com path with a bearer token (and extra headers), checked against the spec. */
 export function get(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
   token: string | null = TOKEN,
@@ -49,7 +49,7 @@ export function get(
 
 /** GETs a report that must answer 200, and returns its body. */
 export async function report<T = Series>(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<T> {

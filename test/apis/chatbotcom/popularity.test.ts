@@ -12,7 +12,7 @@ function hundredths(entries: Entry[]): number {
 
 describe('ChatBot.com interactions popularity', () => {
   it('lists story interactions, context fallbacks, one fallback and one welcome', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const entries = await report<Entry[]>(app, POPULARITY);
     expect(entries.filter((e) => e.type === 'welcome').map((e) => e.name)).toEqual(['Welcome Interaction']);
     expect(entries.filter((e) => e.type === 'fallback').map((e) => e.name)).toEqual(['Fallback Interaction']);
@@ -25,14 +25,14 @@ describe('ChatBot.com interactions popularity', () => {
   });
 
   it('sorts the entries by value, descending', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const entries = await report<Entry[]>(app, POPULARITY);
     const v = entries.map((e) => e.value);
     expect(v).toEqual([...v].sort((a, b) => b - a));
   });
 
   it('adds the values up to the interactions in the window: a welcome per conversation and one per user message', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const entries = await report<Entry[]>(app, POPULARITY);
     const conversations = await report(app, `/reports/conversations?${WINDOW}`);
     const messages = await report(app, `/reports/conversations.messages?${WINDOW}`);
@@ -43,7 +43,7 @@ describe('ChatBot.com interactions popularity', () => {
   });
 
   it('adds the usages up to exactly 100, each the rounded share of the total', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const entries = await report<Entry[]>(app, POPULARITY);
     const total = sum(entries.map((e) => e.value));
     expect(hundredths(entries)).toBe(10_000);
@@ -51,7 +51,7 @@ describe('ChatBot.com interactions popularity', () => {
   });
 
   it('answers usage 0 everywhere when the window holds no interactions', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const entries = await report<Entry[]>(
       app,
       '/reports/interactions.popularity?from=2010-01-01&to=2010-02-01',
@@ -61,7 +61,7 @@ describe('ChatBot.com interactions popularity', () => {
   });
 
   it("narrows to one story's interactions, whose values add up to that story's interactions", async () => {
-    const { app } = testApp();
+    const app = testApp();
     const stories = await report(app, `/reports/conversations?${WINDOW}&group=storyId`);
     const storyId = stories.groups?.[0]?.group ?? '';
     const all = await report<Entry[]>(app, POPULARITY);
@@ -77,7 +77,7 @@ describe('ChatBot.com interactions popularity', () => {
   });
 
   it('gives the same value for a window as for its two halves added up', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const whole = await report<Entry[]>(app, POPULARITY);
     const first = await report<Entry[]>(
       app,
@@ -94,8 +94,8 @@ describe('ChatBot.com interactions popularity', () => {
   });
 
   it('keeps the same interaction ids and names from request to request', async () => {
-    const a = await report<Entry[]>(testApp().app, POPULARITY);
-    const b = await report<Entry[]>(testApp().app, '/reports/interactions.popularity?period=today');
+    const a = await report<Entry[]>(testApp(), POPULARITY);
+    const b = await report<Entry[]>(testApp(), '/reports/interactions.popularity?period=today');
     const names = (entries: Entry[]) => new Map(entries.filter((e) => e.id).map((e) => [e.id, e.name]));
     expect(names(b)).toEqual(names(a));
   });

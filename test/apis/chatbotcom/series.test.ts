@@ -6,7 +6,7 @@ const WEEK = 'from=2025-02-17&to=2025-02-23';
 
 describe('ChatBot.com series reports', () => {
   it('answers the conversations report with one point per day of the default last30days period', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, '/reports/conversations');
     expect(body.data).toHaveLength(30);
     expect(body.data[0]?.date).toBe('2025-01-31T00:00:00.000Z');
@@ -15,7 +15,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('computes the summary as total, min, max and total divided by the number of points', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, `/reports/conversations?${WEEK}`);
     const v = values(body);
     expect(body.summary.total).toBe(sum(v));
@@ -26,13 +26,13 @@ describe('ChatBot.com series reports', () => {
 
   it('answers byte-identical bodies for the same seed, clock and request', async () => {
     const url = `/reports/conversations.average?${WEEK}&group=source&dimension=hour`;
-    const first = await get(testApp().app, url);
-    const second = await get(testApp().app, url);
+    const first = await get(testApp(), url);
+    const second = await get(testApp(), url);
     expect(second.text).toBe(first.text);
   });
 
   it('gives another account and another seed other numbers', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const base = await get(app, `/reports/conversations?${WEEK}`);
     const otherSeed = await get(app, `/reports/conversations?${WEEK}`, { 'X-Mock-Seed': '2' });
     const otherAccount = await get(app, `/reports/conversations?${WEEK}`, {}, 'another-token');
@@ -41,7 +41,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('never counts more paid conversations than conversations on any point', async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const filter of ['', '&source=widget,slack', '&group=source']) {
       const all = await report(app, `/reports/conversations?${WEEK}&dimension=hour${filter}`);
       const paid = await report(app, `/reports/conversations.paid?${WEEK}&dimension=hour${filter}`);
@@ -52,7 +52,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('never counts fewer messages than conversations on any point', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const all = await report(app, `/reports/conversations?${WEEK}&dimension=hour`);
     const messages = await report(app, `/reports/conversations.messages?${WEEK}&dimension=hour`);
     expect(violations(messages, all, (m, c) => m >= c)).toEqual([]);
@@ -60,7 +60,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('gives the average as messages divided by conversations, 2 decimals, 0 without conversations', async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const filter of ['', '&group=storyId', '&source=messenger']) {
       const q = `/reports/conversations?${WEEK}&dimension=hour${filter}`;
       const all = await report(app, q);
@@ -81,7 +81,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('agrees on the total whatever the dimension', async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const report_ of ['conversations', 'conversations.paid', 'conversations.messages']) {
       const totals = [];
       for (const dimension of ['hour', 'day', 'month', 'year']) {
@@ -96,7 +96,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('rolls hours up into days exactly', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const hours = await report(app, `/reports/conversations?${WEEK}&dimension=hour`);
     const days = await report(app, `/reports/conversations?${WEEK}&dimension=day`);
     expect(days.data).toHaveLength(7);
@@ -104,14 +104,14 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('gives the same bucket the same value in every window that contains it', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const week = await report(app, `/reports/conversations?${WEEK}`);
     const day = await report(app, '/reports/conversations?from=2025-02-19&to=2025-02-19');
     expect(day.data).toEqual([week.data[2]]);
   });
 
   it('splits the series by source into groups that add up to the merged series', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, `/reports/conversations?${WEEK}&group=source`);
     const plain = await report(app, `/reports/conversations?${WEEK}`);
     expect(body.groups?.map((g) => g.group)).toEqual(SOURCES);
@@ -124,7 +124,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('gives each group the series its own filter gives', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(
       app,
       `/reports/conversations.paid?${WEEK}&group=source&source=slack&source=widget`,
@@ -137,7 +137,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('accepts several sources comma-separated or repeated, and counts a repeated one once', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const comma = await get(app, `/reports/conversations?${WEEK}&source=widget,app`);
     const repeated = await get(app, `/reports/conversations?${WEEK}&source=widget&source=app&source=widget`);
     const widget = await report(app, `/reports/conversations?${WEEK}&source=widget`);
@@ -147,9 +147,9 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('groups by story over stable 24-hex story ids that filter to their own series', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, `/reports/conversations?${WEEK}&group=storyId`);
-    const again = await report(testApp().app, `/reports/conversations?period=today&group=storyId`);
+    const again = await report(testApp(), `/reports/conversations?period=today&group=storyId`);
     const ids = body.groups?.map((g) => g.group) ?? [];
     expect(ids.length).toBeGreaterThanOrEqual(2);
     expect(ids.every((id) => /^[0-9a-f]{24}$/.test(id))).toBe(true);
@@ -165,7 +165,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('matches nothing for a well-formed story id the account does not have', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(
       app,
       `/reports/conversations?${WEEK}&storyId=000000000000000000000000&group=storyId`,
@@ -175,7 +175,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('combines a source filter with story groups', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, `/reports/conversations.messages?${WEEK}&group=storyId&source=widget`);
     const widget = await report(app, `/reports/conversations.messages?${WEEK}&source=widget`);
     expect(body.data).toEqual(widget.data);
@@ -183,7 +183,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('gives the merged average of a grouped report as the overall ratio, not a sum', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const grouped = await report(app, `/reports/conversations.average?${WEEK}&group=source`);
     const plain = await report(app, `/reports/conversations.average?${WEEK}`);
     expect(grouped.data).toEqual(plain.data);
@@ -191,7 +191,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('holds zeros after now and before the account existed', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const future = await report(app, '/reports/conversations?from=2025-03-01&to=2025-03-03&dimension=hour');
     expect(future.data).toHaveLength(72);
     expect(
@@ -205,7 +205,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('answers an empty series with an all-zero summary for an empty window', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(
       app,
       '/reports/conversations?from=2025-02-01T10:00:00Z&to=2025-02-01T10:00:00Z',
@@ -214,7 +214,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('serves the documented default window 1974 to now when only to is given, day by day', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, '/reports/conversations?to=2025-02-28');
     expect(body.data[0]?.date).toBe('1974-01-01T00:00:00.000Z');
     expect(body.data.at(-1)?.date).toBe('2025-02-28T00:00:00.000Z');
@@ -223,7 +223,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('reads the account from the token: viewer is an account like any other', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, `/reports/conversations?${WEEK}`, {}, 'viewer');
     expect(res.status).toBe(200);
     const again = await get(app, `/reports/conversations?${WEEK}`, {}, TOKEN);
@@ -231,7 +231,7 @@ describe('ChatBot.com series reports', () => {
   });
 
   it('follows the data knobs of a scenario: empty and high volume', async () => {
-    const { app } = testApp({}, [
+    const app = testApp({}, [
       { name: 'empty', description: 'no traffic', knobs: { empty: true }, rules: [] },
       { name: 'busy', description: 'ten times the traffic', knobs: { volume: 10 }, rules: [] },
     ]);

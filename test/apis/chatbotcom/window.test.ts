@@ -28,7 +28,7 @@ describe('ChatBot.com report windows', () => {
   it.each(PERIODS)(
     'serves %s against the X-Mock-Now clock, one point per day',
     async (period, start, end) => {
-      const { app } = testApp();
+      const app = testApp();
       const body = await report(app, `/reports/conversations?period=${period}`, { 'X-Mock-Now': isoMs(NOW) });
       const days = bucketsOf({ start: Date.parse(start), end: Date.parse(end) }, 'day');
       expect(body.data.map((p) => p.date)).toEqual(days.map((d) => isoMs(d.start)));
@@ -36,7 +36,7 @@ describe('ChatBot.com report windows', () => {
   );
 
   it('serves lastMonth on 2026-03-10 as the 28 days of February', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, '/reports/conversations?period=lastMonth', { 'X-Mock-Now': isoMs(NOW) });
     expect(body.data).toHaveLength(28);
     expect(body.data[0]?.date).toBe('2026-02-01T00:00:00.000Z');
@@ -44,7 +44,7 @@ describe('ChatBot.com report windows', () => {
   });
 
   it('lets explicit from and to win over period', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const both = await get(app, '/reports/conversations?period=today&from=2025-02-01&to=2025-02-03');
     const plain = await get(app, '/reports/conversations?from=2025-02-01&to=2025-02-03');
     expect(both.text).toBe(plain.text);
@@ -52,14 +52,14 @@ describe('ChatBot.com report windows', () => {
   });
 
   it('defaults to to now when only from is given', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, '/reports/conversations?from=2025-02-27T06:00:00Z&dimension=hour');
     expect(body.data[0]?.date).toBe('2025-02-27T06:00:00.000Z');
     expect(body.data.at(-1)?.date).toBe('2025-03-01T11:00:00.000Z'); // the hour that holds now (12:00)
   });
 
   it('covers the whole day of a date-only to, and starts the first point at the bucket start', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(
       app,
       '/reports/conversations?from=2025-02-10T18:00:00Z&to=2025-02-11&dimension=day',
@@ -68,7 +68,7 @@ describe('ChatBot.com report windows', () => {
   });
 
   it('reads a time with a zone offset as that instant', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const zoned = await get(
       app,
       '/reports/conversations?from=2025-02-10T02:00:00%2B02:00&to=2025-02-10T06:00:00Z&dimension=hour',
@@ -99,7 +99,7 @@ describe('ChatBot.com report windows', () => {
     ['period=lastYear', 12, '2024-01-01T00:00:00.000Z'],
     ['from=2020-06-01&to=2025-01-01', 6, '2020-01-01T00:00:00.000Z'],
   ])('answers dimension=auto for %s with %i points from %s', async (window, points, first) => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await report(app, `/reports/conversations.paid?${window}&dimension=auto`);
     expect(body.data).toHaveLength(points);
     expect(body.data[0]?.date).toBe(first);

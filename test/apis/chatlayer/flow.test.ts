@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import type { Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { chatlayerApp, get, qs } from './helpers.js';
@@ -14,7 +14,7 @@ interface Transition {
 }
 
 function flow(
-  app: Express,
+  app: RequestListener,
   conversation: string,
   params: Record<string, string | undefined> = {},
   bot = 'bot-a',

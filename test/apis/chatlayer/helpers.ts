@@ -1,5 +1,5 @@
 /** Requests to the Chatlayer mock with Basic auth, every one checked against the spec by send(). */
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request, { type Response } from 'supertest';
 import type { SeriesData } from '../../../src/apis/chatlayer/series-data.js';
 import type { Scenario } from '../../../src/core/scenario.js';
@@ -11,8 +11,11 @@ import { expectMatchesVendor } from './vendor-contract.js';
 export type { SeriesData };
 
 /** A fresh app serving only Chatlayer (seed 1, fixed clock): building the other specs is wasted time here. */
-export function chatlayerApp(overrides: Partial<Config> = {}, scenarios: readonly Scenario[] = []): Express {
-  return testApp({ apis: ['chatlayer'], ...overrides }, scenarios).app;
+export function chatlayerApp(
+  overrides: Partial<Config> = {},
+  scenarios: readonly Scenario[] = [],
+): RequestListener {
+  return testApp({ apis: ['chatlayer'], ...overrides }, scenarios);
 }
 
 /** The Authorization header for a token (magic secrets: `forbidden`, `expired`). */
@@ -22,7 +25,7 @@ export function basic(secret = 'secret', tokenId = 'token-1'): string {
 
 /** GET a Chatlayer path (after the prefix) with a valid token, or with the given headers; checked against both specs. */
 export async function get(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
@@ -37,7 +40,7 @@ export async function get(
 
 /** POST a JSON body to a Chatlayer path with a valid token; checked against both specs. */
 export async function post(
-  app: Express,
+  app: RequestListener,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
@@ -54,7 +57,7 @@ export async function post(
 
 /** DELETE a Chatlayer path with a valid token; checked against both specs. */
 export async function del(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
@@ -69,7 +72,7 @@ export async function del(
 
 /** GET a path and expect 200: its body. */
 export async function ok<T = Record<string, unknown>>(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<T> {
@@ -90,7 +93,7 @@ export function qs(params: Record<string, string | readonly string[] | undefined
 
 /** The bot conversations series for the parameters (expects 200). */
 export async function botSeries(
-  app: Express,
+  app: RequestListener,
   bot: string,
   params: Record<string, string | readonly string[] | undefined>,
 ): Promise<SeriesData> {

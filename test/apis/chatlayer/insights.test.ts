@@ -1,11 +1,11 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { botSeries, chatlayerApp, chunkSums, get, qs, type SeriesData } from './helpers.js';
 
 const FEB = { start_time: '2025-02-03T00:00:00Z', end_time: '2025-02-10T00:00:00Z' };
 
 async function insights(
-  app: Express,
+  app: RequestListener,
   bot: string,
   params: Record<string, string | undefined>,
 ): Promise<SeriesData> {

@@ -1,11 +1,11 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { addUp, botSeries, chatlayerApp, get, qs, type SeriesData } from './helpers.js';
 
 const JAN = { start_time: '2025-01-06T00:00:00Z', end_time: '2025-02-03T00:00:00Z', bucket: '1w' };
 
 async function usage(
-  app: Express,
+  app: RequestListener,
   team: string,
   params: Record<string, string | undefined>,
 ): Promise<SeriesData> {

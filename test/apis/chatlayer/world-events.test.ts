@@ -1,6 +1,5 @@
 /** Issue 16's event invariants: stateless pages walk each event once in time order; funnels; volumes; state. */
 import { describe, expect, it } from 'vitest';
-import { chatlayer } from '../../../src/apis/chatlayer/index.js';
 import { testApp } from '../../support/app.js';
 import { basic, chatlayerApp, del, get, ok, post, qs } from './helpers.js';
 
@@ -197,8 +196,7 @@ describe('funnels and definitions', () => {
 
 describe('what a client creates', () => {
   it('keeps tracked events, definitions and subscriptions per token, and the module’s forget (reset()) drops them', async () => {
-    const mock = testApp({ apis: ['chatlayer'] });
-    const app = mock.app;
+    const app = testApp({ apis: ['chatlayer'] });
     const tracked = await post(app, '/v1/bots/bot-a/events/track', {
       event: 'coupon_redeemed',
       user_id: 'user-1',
@@ -235,7 +233,7 @@ describe('what a client creates', () => {
       (await post(app, '/v1/bots/bot-a/subscriptions', { target: 'https://x', event_type: 'PING' })).status,
     ).toBe(400);
 
-    chatlayer.forget?.(app); // what startMockServer().reset() calls
+    app.forget(); // what startMockServer().reset() calls
     expect(
       (await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(stream)}`)).events.map((e) => e.id),
     ).not.toContain(tracked.body.event_id);

@@ -45,7 +45,7 @@ const VALUES = fc.oneof(
 
 describe('DigitalCX bad input (property)', () => {
   it('never answers 5xx and always answers in the vendor error shape, for arbitrary queries and headers', async () => {
-    const { app } = testApp();
+    const app = testApp();
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.oneof(fc.constantFrom(...NAMES), fc.string()), VALUES), { maxLength: 8 }),

@@ -1,7 +1,7 @@
 /** Shared bits of the DigitalCX tests: URLs, auth and CSV reading. */
 import { parse } from 'csv-parse/sync';
 import request, { type Response } from 'supertest';
-import type { MockApp } from '../../../src/server/app.js';
+import type { TestMock } from '../../support/app.js';
 import { send } from '../../support/contract.js';
 
 /** A Saturday inside the data window of the suite's clock (2025-03-01T12:00Z). */
@@ -18,9 +18,9 @@ export function interactionsUrl(
 }
 
 /** GET with a bearer token (default: an ordinary accepted one), validated against the spec. */
-export function get(mock: MockApp, url: string, headers: Record<string, string> = {}): Promise<Response> {
+export function get(mock: TestMock, url: string, headers: Record<string, string> = {}): Promise<Response> {
   return send(
-    request(mock.app)
+    request(mock)
       .get(url)
       .set({ Authorization: 'Bearer s3cret', ...headers }),
   );

@@ -14,7 +14,7 @@ const FORM = {
 describe('DigitalCX token endpoint', () => {
   it('issues a bearer token, expires_in as a string, that the interactions endpoint accepts', async () => {
     const mock = testApp();
-    const res = await send(request(mock.app).post('/digitalcx/oauth2/token').type('form').send(FORM));
+    const res = await send(request(mock).post('/digitalcx/oauth2/token').type('form').send(FORM));
     expect(res.status).toBe(200);
     expect(res.body.token_type).toBe('Bearer');
     expect(res.body.expires_in).toBe('3599');
@@ -24,14 +24,14 @@ describe('DigitalCX token endpoint', () => {
 
   it('serves the same token at the vendor tenant path, for a client that swaps only the host', async () => {
     const mock = testApp();
-    const own = await send(request(mock.app).post('/digitalcx/oauth2/token').type('form').send(FORM));
+    const own = await send(request(mock).post('/digitalcx/oauth2/token').type('form').send(FORM));
     const tenant = await send(
-      request(mock.app).post('/digitalcx/digitalcx.onmicrosoft.com/oauth2/token').type('form').send(FORM),
+      request(mock).post('/digitalcx/digitalcx.onmicrosoft.com/oauth2/token').type('form').send(FORM),
     );
     expect(tenant.status).toBe(200);
     expect(tenant.body).toEqual(own.body);
     const bad = await send(
-      request(mock.app)
+      request(mock)
         .post('/digitalcx/digitalcx.onmicrosoft.com/oauth2/token')
         .type('form')
         .send({ ...FORM, grant_type: 'password' }),
@@ -43,7 +43,7 @@ describe('DigitalCX token endpoint', () => {
   it('passes the magic viewer secret through, so user info stays empty', async () => {
     const mock = testApp();
     const res = await send(
-      request(mock.app)
+      request(mock)
         .post('/digitalcx/oauth2/token')
         .type('form')
         .send({ ...FORM, client_secret: 'viewer' }),
@@ -61,7 +61,7 @@ describe('DigitalCX token endpoint', () => {
 
   it('answers 401 invalid_client for the magic expired secret', async () => {
     const res = await send(
-      request(testApp().app)
+      request(testApp())
         .post('/digitalcx/oauth2/token')
         .type('form')
         .send({ ...FORM, client_secret: 'expired' }),
@@ -78,7 +78,7 @@ describe('DigitalCX token endpoint', () => {
       /missing the required field 'client_id'/,
     ],
   ])('answers 400 in the OAuth2 error shape for %j', async (form, code, message) => {
-    const res = await send(request(testApp().app).post('/digitalcx/oauth2/token').type('form').send(form));
+    const res = await send(request(testApp()).post('/digitalcx/oauth2/token').type('form').send(form));
     expect(res.status).toBe(400);
     expect(res.body.error).toBe(code);
     expect(res.body.error_description).toMatch(message);

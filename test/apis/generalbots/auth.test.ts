@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request, { type Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { encodeReportId } from '../../../src/apis/generalbots/report-id.js';
@@ -20,7 +20,7 @@ const REPORT_ID = encodeReportId(1, accountOf(TOKEN), {
 interface Operation {
   id: string;
   reports: boolean;
-  call(app: Express, headers: Record<string, string>): Promise<Response>;
+  call(app: RequestListener, headers: Record<string, string>): Promise<Response>;
 }
 
 function getOp(id: string, path: string, reports = false): Operation {
@@ -111,7 +111,7 @@ describe('General Bots auth and roles', () => {
   });
 
   it.each(OPERATIONS)('answers every caller of $id as its role allows', async (op) => {
-    const { app } = testApp();
+    const app = testApp();
     const got: Record<string, string> = {};
     const wanted: Record<string, string> = {};
     for (const role of ROLES) {
@@ -122,7 +122,7 @@ describe('General Bots auth and roles', () => {
   });
 
   it('sends a Bearer challenge with every 401', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const missing = await send(request(app).get(`${BASE}/usage`));
     expect(missing.headers['www-authenticate']).toBe('Bearer realm="generalbots"');
     const expired = await send(request(app).get(`${BASE}/usage`).set('X-API-Key', 'expired'));
@@ -130,7 +130,7 @@ describe('General Bots auth and roles', () => {
   });
 
   it('tells a viewer which roles the reports need', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await send(request(app).get(`${BASE}/reports`).set('Authorization', 'Bearer viewer'));
     expect(res.body.error.message).toBe(
       'Insufficient permissions: this endpoint requires the analytics_admin or admin role; the token has analytics_viewer.',
@@ -138,13 +138,13 @@ describe('General Bots auth and roles', () => {
   });
 
   it('checks credentials before parameters', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await send(request(app).get(`${BASE}/usage?period=decade`));
     expectError(res, 401, 'missing_token');
   });
 
   it('answers the same figures to a bearer token and an API key of the same value', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const bearer = await send(request(app).get(`${BASE}/usage`).set('Authorization', `Bearer ${TOKEN}`));
     const apiKey = await send(request(app).get(`${BASE}/usage`).set('X-API-Key', TOKEN));
     expect(apiKey.text).toBe(bearer.text);

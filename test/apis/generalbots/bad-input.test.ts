@@ -68,7 +68,7 @@ const bodies = fc.oneof(
 
 describe('General Bots bad input', () => {
   it('answers any query on any GET with 200 or a 400 in the envelope, never a 5xx', async () => {
-    const { app } = testApp();
+    const app = testApp();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GET_PATHS), queries, async (path, query) => {
         const res = await get(app, `${path}?${query}`);
@@ -80,7 +80,7 @@ describe('General Bots bad input', () => {
   });
 
   it('answers any JSON body to POST /reports with 201 or a 400 in the envelope, never a 5xx', async () => {
-    const { app } = testApp();
+    const app = testApp();
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => {
         const res = await send(
@@ -97,7 +97,7 @@ describe('General Bots bad input', () => {
   });
 
   it('names the parameter and the accepted values in a 400', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const period = await get(app, '/usage?period=decade');
     expectError(period, 400, 'invalid_parameter');
     expect(period.body.error.message).toBe(
@@ -116,7 +116,7 @@ describe('General Bots bad input', () => {
   });
 
   it('answers an unknown path or method under the prefix in the envelope', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const missing = await get(app, '/usage/weekly');
     expectError(missing, 404, 'not_found');
     const method = await send(request(app).delete(`${BASE}/reports`).set('Authorization', `Bearer ${TOKEN}`));
@@ -125,7 +125,7 @@ describe('General Bots bad input', () => {
   });
 
   it('answers a forced documented error with the vendor text of that status', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, '/usage', { Prefer: 'code=500' });
     expectError(res, 500, 'internal_error');
     expect(res.body.error.message).toBe('Internal Server Error');

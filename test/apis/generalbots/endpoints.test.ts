@@ -11,7 +11,7 @@ const EMPTY = { name: 'empty', description: 'No traffic.', knobs: { empty: true 
 
 describe('General Bots endpoints over HTTP', () => {
   it('answers the documented example fields: total_conversations, active_users, data[].date and data[].conversations', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const usage = await data(app, '/usage');
     expect(usage).toEqual(
       expect.objectContaining({ total_conversations: expect.any(Number), active_users: expect.any(Number) }),
@@ -30,7 +30,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('adds up daily usage, monthly usage, /usage and the volume series for the same window', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const window = 'start_date=2024-12-15&end_date=2025-02-10';
     const usage = await data<Row>(app, `/usage?${window}`);
     const daily = await data<Series>(app, `/usage/daily?${window}`);
@@ -49,7 +49,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('keeps bot_id and user_id figures within the unfiltered ones', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const all = await data<Row>(app, '/usage?period=month');
     const bot = await data<Row>(app, `/usage?period=month&bot_id=${BOT}`);
     const user = await data<Row>(app, `/usage?period=year&bot_id=${BOT}&user_id=${USER}`);
@@ -61,7 +61,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('answers every figure from the same world: resolution, duration, engagement and satisfaction agree', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const metrics = await data<Row>(app, '/conversations?days=14');
     const resolution = await data<Row>(app, '/conversations/resolution?days=14');
     const duration = await data<Row>(app, '/conversations/duration?days=14&group_by=week');
@@ -82,7 +82,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('follows the mock clock in realtime figures, and /realtime/active matches /realtime', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const seen = new Set<string>();
     for (const now of ['2025-03-03T10:15:00Z', '2025-03-03T03:40:00Z', '2025-03-04T14:05:30Z']) {
       const realtime = await data<Row & { timestamp: string }>(app, '/realtime', { 'X-Mock-Now': now });
@@ -95,7 +95,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('answers zeros, empty cohorts and a null average score when the world is empty', async () => {
-    const { app } = testApp({}, [EMPTY]);
+    const app = testApp({}, [EMPTY]);
     const headers = { 'X-Mock-Scenario': 'empty' };
     expect(await data(app, '/usage?days=3', headers)).toMatchObject({
       total_conversations: 0,
@@ -118,7 +118,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('answers an empty window when it starts after now', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const body = await data<Series & { start_date: string; end_date: string }>(
       app,
       '/conversations/volume?start_date=2025-06-01&end_date=2025-07-01',
@@ -147,8 +147,8 @@ describe('General Bots endpoints over HTTP', () => {
       '/realtime/active',
       '/reports',
     ];
-    const first = testApp().app;
-    const second = testApp().app;
+    const first = testApp();
+    const second = testApp();
     for (const path of paths) {
       const a = await get(first, path);
       const b = await get(second, path);
@@ -159,7 +159,7 @@ describe('General Bots endpoints over HTTP', () => {
   });
 
   it('rejects a group_by that would give more than 10000 points, naming the limit', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const res = await get(app, '/conversations/volume?days=500&group_by=hour');
     expectError(res, 400, 'invalid_parameter');
     expect(res.body.error.message).toMatch(/the limit is 10000 points/);

@@ -1,5 +1,5 @@
 /** Requests to the General Bots API, each checked against the spec by send(). */
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request, { type Response } from 'supertest';
 import { expect } from 'vitest';
 import { send } from '../../support/contract.js';
@@ -10,7 +10,11 @@ export const BOT = '3f1c2a9e-7b4d-4e8a-9c61-0d2b5e8f4a17';
 export const USER = '9b2e6c41-58a0-4f3d-b7e2-61c4d0a8f935';
 
 /** A GET with a bearer token (and any extra headers). */
-export function get(app: Express, path: string, headers: Record<string, string> = {}): Promise<Response> {
+export function get(
+  app: RequestListener,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return send(
     request(app)
       .get(`${BASE}${path}`)
@@ -20,7 +24,7 @@ export function get(app: Express, path: string, headers: Record<string, string> 
 
 /** A POST /reports with a JSON body. */
 export function postReport(
-  app: Express,
+  app: RequestListener,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
@@ -34,7 +38,7 @@ export function postReport(
 
 /** The envelope's data of a successful GET. */
 export async function data<T = Record<string, unknown>>(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<T> {

@@ -41,7 +41,7 @@ describe('General Bots reports', () => {
   });
 
   it('creates a completed report with the example body, and reads it back on another app instance', async () => {
-    const created = await postReport(testApp().app, {
+    const created = await postReport(testApp(), {
       type: 'engagement',
       start_date: '2025-01-01',
       end_date: '2025-01-31',
@@ -57,13 +57,13 @@ describe('General Bots reports', () => {
       created_at: '2025-03-01T12:00:00.000Z',
       download_url: null,
     });
-    const elsewhere = await get(testApp().app, `/reports/${created.body.data.id}`);
+    const elsewhere = await get(testApp(), `/reports/${created.body.data.id}`);
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body).toEqual(created.body);
   });
 
   it('gives the same id to the same request at the same clock, and another id at another clock', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const a = await postReport(app, { type: 'usage' });
     const b = await postReport(app, { type: 'usage' });
     const c = await postReport(app, { type: 'usage' }, { 'X-Mock-Now': '2025-03-01T12:00:01Z' });
@@ -73,7 +73,7 @@ describe('General Bots reports', () => {
   });
 
   it('computes a report summary from the same world as the endpoints', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const window = { start_date: '2025-02-01', end_date: '2025-02-14' };
     const report = await postReport(app, { type: 'custom', ...window });
     const usage = await data(app, `/usage?start_date=${window.start_date}&end_date=${window.end_date}`);
@@ -92,7 +92,7 @@ describe('General Bots reports', () => {
   });
 
   it('counts a report only up to its creation: a window in the future has zero figures', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const report = await postReport(app, { type: 'usage', start_date: '2025-06-01', end_date: '2025-06-30' });
     expect(report.body.data.summary).toEqual({
       total_conversations: 0,
@@ -104,7 +104,7 @@ describe('General Bots reports', () => {
   });
 
   it('lists the seeded weekly reports plus those created here, newest first, each readable by id', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const before = await data<{ reports: Report[]; total: number }>(app, '/reports');
     expect(before.total).toBe(before.reports.length);
     expect(before.total).toBeGreaterThanOrEqual(12);
@@ -119,12 +119,12 @@ describe('General Bots reports', () => {
       expect(one.body.data).toEqual(report);
     }
     // Another instance keeps its own list, but the seeded set is the same.
-    const fresh = await data<{ reports: Report[] }>(testApp().app, '/reports');
+    const fresh = await data<{ reports: Report[] }>(testApp(), '/reports');
     expect(fresh.reports).toEqual(before.reports);
   });
 
   it('answers 404 for a tampered id, an id of another token and an id of another seed', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const { id } = (await postReport(app, { type: 'usage' })).body.data as Report;
     expectError(await get(app, `/reports/${tamper(id, 5)}`), 404, 'not_found');
     expectError(await get(app, `/reports/${id}`, { Authorization: 'Bearer someone-else' }), 404, 'not_found');
@@ -133,7 +133,7 @@ describe('General Bots reports', () => {
   });
 
   it('answers 400 for an id with characters outside base64url', async () => {
-    const { app } = testApp();
+    const app = testApp();
     expectError(await get(app, '/reports/not.an.id'), 400, 'invalid_parameter');
   });
 
@@ -148,13 +148,13 @@ describe('General Bots reports', () => {
     [{ type: 'usage', owner: 'me' }, "Invalid request body: has an unknown field 'owner'."],
     [[{ type: 'usage' }], 'Invalid request body: must be an object.'],
   ])('answers 400 invalid_body for the body %j', async (body, message) => {
-    const res = await postReport(testApp().app, body);
+    const res = await postReport(testApp(), body);
     expectError(res, 400, 'invalid_body');
     expect(res.body.error.message).toBe(message);
   });
 
   it('answers 400 for an end_date before start_date and for a window over 3650 days', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const backwards = await postReport(app, {
       type: 'usage',
       start_date: '2025-02-01',
@@ -169,7 +169,7 @@ describe('General Bots reports', () => {
   });
 
   it('answers 400 for a body that is not JSON, 413 over 100 KB and 415 for another content type', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const post = () => request(app).post(`${BASE}/reports`).set('Authorization', `Bearer ${TOKEN}`);
     expectError(
       await send(post().set('Content-Type', 'application/json').send('{"type":')),

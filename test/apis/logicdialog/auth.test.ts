@@ -20,7 +20,7 @@ const CASES: [string | undefined, number, string][] = [
 
 describe('logicdialog auth', () => {
   it.each(CASES)('answers Authorization %j with %i', async (authorization, status, message) => {
-    const { app } = freshApp();
+    const app = freshApp();
     const test = request(app).get(urlOf('user', QUERY));
     const res = await send(authorization === undefined ? test : test.set('Authorization', authorization));
     expect(res.status).toBe(status);
@@ -31,14 +31,14 @@ describe('logicdialog auth', () => {
   it.each(['Bearer pk_viewer', 'bearer pk_secret', 'Bearer 3f9a_some_key_with_underscores'])(
     'accepts the key %s',
     async (authorization) => {
-      const { app } = freshApp();
+      const app = freshApp();
       const res = await get(app, 'user', QUERY, { Authorization: authorization });
       expect(res.status).toBe(200);
     },
   );
 
   it('refuses a key without the Fetch Analytics permission on every endpoint', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     for (const endpoint of ENDPOINTS) {
       const res = await get(app, endpoint, QUERY, { Authorization: 'Bearer pk_forbidden' });
       expect(res.status, endpoint).toBe(403);
@@ -46,7 +46,7 @@ describe('logicdialog auth', () => {
   });
 
   it('checks the key before the parameters', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const res = await get(app, 'user', { dateFrom: 'yesterday' }, { Authorization: 'Bearer nope' });
     expect(res.status).toBe(401);
   });

@@ -10,7 +10,7 @@ describe('logicdialog endpoints', () => {
   it.each(ENDPOINTS)(
     'answers %s with the snapped window echoed and a body that matches the spec',
     async (endpoint) => {
-      const { app } = freshApp();
+      const app = freshApp();
       const res = await get(app, endpoint, WINDOW);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -26,15 +26,15 @@ describe('logicdialog endpoints', () => {
   it.each(ENDPOINTS)(
     'answers %s with the same bytes for the same seed, clock and request',
     async (endpoint) => {
-      const first = await get(freshApp().app, endpoint, { ...WINDOW, resolution: 'hour' });
-      const second = await get(freshApp().app, endpoint, { ...WINDOW, resolution: 'hour' });
+      const first = await get(freshApp(), endpoint, { ...WINDOW, resolution: 'hour' });
+      const second = await get(freshApp(), endpoint, { ...WINDOW, resolution: 'hour' });
       expect(first.status).toBe(200);
       expect(second.text).toBe(first.text);
     },
   );
 
   it('answers other numbers for another seed or another workspace', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const base = await get(app, 'message', WINDOW);
     const seeded = await get(app, 'message', WINDOW, { 'X-Mock-Seed': '2' });
     const other = await get(app, 'message', { ...WINDOW, client: 'other-workspace' });
@@ -44,7 +44,7 @@ describe('logicdialog endpoints', () => {
   });
 
   it('returns one point per bucket, at the bucket starts, in ascending order', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const b = await body<{ series: Series[] }>(app, 'nlp', {
       ...WINDOW,
       dateFrom: '2025-01-15T10:00:00Z',
@@ -64,7 +64,7 @@ describe('logicdialog endpoints', () => {
 
   it('returns zero for the buckets after the mock clock and for the unfinished hour', async () => {
     // The clock is 2025-03-01T12:00Z: hours 00-11 of 1 March are over, nothing exists after.
-    const { app } = freshApp();
+    const app = freshApp();
     const daily = await body<{ series: Series[] }>(app, 'message', {
       ...WINDOW,
       dateFrom: '2025-02-28',
@@ -98,7 +98,7 @@ describe('logicdialog endpoints', () => {
   });
 
   it('counts an hour only when the whole hour lies inside the window', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const query = { ...WINDOW, dateFrom: '2025-02-20T09:00:00Z', resolution: 'hour' };
     const cut = await body<{ series: Series[]; total: number }>(app, 'message', {
       ...query,
@@ -114,7 +114,7 @@ describe('logicdialog endpoints', () => {
   });
 
   it.each(ENDPOINTS)('answers %s for an empty window with no points and zero totals', async (endpoint) => {
-    const { app } = freshApp();
+    const app = freshApp();
     const b = await body<{ total: number; series?: Series[] }>(app, endpoint, {
       ...WINDOW,
       dateFrom: '2025-02-20',
@@ -125,7 +125,7 @@ describe('logicdialog endpoints', () => {
   });
 
   it.each(ENDPOINTS)('answers %s with zeros when the scenario empties the world', async (endpoint) => {
-    const { app } = freshApp([EMPTY]);
+    const app = freshApp([EMPTY]);
     const res = await get(app, endpoint, WINDOW, { 'X-Mock-Scenario': 'empty' });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(0);
@@ -134,7 +134,7 @@ describe('logicdialog endpoints', () => {
   });
 
   it('has no activity before the workspace existed', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const b = await body<{ total: number }>(app, 'message', {
       ...WINDOW,
       dateFrom: '1974-01-01',

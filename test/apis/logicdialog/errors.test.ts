@@ -54,7 +54,7 @@ const HUGE: Scenario = {
 
 describe('logicdialog bad input', () => {
   it.each(BAD)('answers %s with a 400 naming the problem', async (_, changes, fragments) => {
-    const { app } = freshApp();
+    const app = freshApp();
     const res = await get(app, 'message', queryOf(changes));
     expect(res.status).toBe(400);
     expect(res.body.statusCode).toBe(400);
@@ -63,7 +63,7 @@ describe('logicdialog bad input', () => {
   });
 
   it('answers a wbb-client header that differs from client with a 400, and accepts the same one', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const other = await get(app, 'message', VALID, { 'wbb-client': 'other-workspace' });
     expect(other.status).toBe(400);
     expect(other.body.message).toContain("header 'wbb-client': 'other-workspace' must equal the client");
@@ -71,7 +71,7 @@ describe('logicdialog bad input', () => {
   });
 
   it('accepts the first and the last instant of the accepted range', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const early = await get(app, 'message', {
       ...VALID,
       dateFrom: '1970-01-01T00:00:00Z',
@@ -88,7 +88,7 @@ describe('logicdialog bad input', () => {
   });
 
   it('refuses a window holding more than 100000 hours of activity', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const res = await get(
       app,
       'message',
@@ -102,7 +102,7 @@ describe('logicdialog bad input', () => {
   });
 
   it('refuses to list more than 100000 or average more than 1000000 interventions, and still counts them', async () => {
-    const { app } = freshApp([HUGE]);
+    const app = freshApp([HUGE]);
     const query = { ...VALID, dateFrom: '2025-02-01', dateTo: '2025-03-01' };
     const headers = { 'X-Mock-Scenario': 'huge' };
     const count = await get(app, 'intervention', query, headers);
@@ -121,14 +121,14 @@ describe('logicdialog bad input', () => {
   });
 
   it.each([400, 401, 403, 500])('answers Prefer: code=%i in the error shape', async (status) => {
-    const { app } = freshApp();
+    const app = freshApp();
     const res = await get(app, 'events', VALID, { Prefer: `code=${status}` });
     expect(res.status).toBe(status);
     expect(res.body.statusCode).toBe(status);
   });
 
   it('never answers random input with anything but 200 or 400', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const date = fc
       .date({
         min: new Date('2024-06-01T00:00:00Z'),

@@ -1,13 +1,13 @@
 /** Shared bits of the Logicdialog tests: the endpoint list, a request builder and body types. */
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import request, { type Response } from 'supertest';
 import type { Scenario } from '../../../src/core/scenario.js';
-import type { MockApp } from '../../../src/server/app.js';
+import type { TestMock } from '../../support/app.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
 
 /** A fresh app (seed 1, the suite's clock) serving only this API: the others' validators are not built. */
-export function freshApp(scenarios: readonly Scenario[] = []): MockApp {
+export function freshApp(scenarios: readonly Scenario[] = []): TestMock {
   return testApp({ apis: ['logicdialog'] }, scenarios);
 }
 
@@ -56,7 +56,7 @@ export function urlOf(endpoint: string, query: Record<string, string>): string {
 
 /** GETs an endpoint with a valid key (unless headers replace it), validated against the spec. */
 export function get(
-  app: Express,
+  app: RequestListener,
   endpoint: string,
   query: Record<string, string>,
   headers: Record<string, string> = {},
@@ -70,7 +70,7 @@ export function get(
 
 /** GETs an endpoint and returns its 200 body, failing on any other status. */
 export async function body<T = Record<string, unknown>>(
-  app: Express,
+  app: RequestListener,
   endpoint: string,
   query: Record<string, string>,
 ): Promise<T> {

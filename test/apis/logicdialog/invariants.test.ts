@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { body, ENDPOINTS, freshApp, hundredths, type Series, type Slice, sum } from './helpers.js';
 
@@ -41,7 +41,11 @@ function slice(slices: Slice[], key: string): number {
   return slices.find((s) => s.key === key)?.value ?? 0;
 }
 
-function get<T>(app: Express, endpoint: string, query: Record<string, string> = FEBRUARY): Promise<T> {
+function get<T>(
+  app: RequestListener,
+  endpoint: string,
+  query: Record<string, string> = FEBRUARY,
+): Promise<T> {
   return body<T>(app, endpoint, query);
 }
 
@@ -62,7 +66,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   it.each(ADDITIVE)(
     'rolls the hourly points of %s up to the daily points and the monthly sum',
     async (endpoint) => {
-      const { app } = freshApp();
+      const app = freshApp();
       const hourly = await get<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'hour' });
       const daily = await get<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'day' });
       const monthly = await get<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'month' });
@@ -81,7 +85,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   );
 
   it('adds up the messages of the channels of active-channel to the message series, bucket by bucket', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const message = await get<SeriesBody>(app, 'message');
     const channels = await get<BreakdownBody>(app, 'active-channel');
     expect(channels.total).toBe(message.total);
@@ -94,7 +98,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('splits natural-language inputs into matched and unmatched, and files every matched input under a topic', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const nlp = await get<SeriesBody>(app, 'nlp');
     const groups = await get<SeriesBody>(app, 'message-groups');
     const message = await get<SeriesBody>(app, 'message');
@@ -104,7 +108,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('counts the same active users in user, sentiment, user/detail, active-user-language and welcome events', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const active = seriesTotal(await get<SeriesBody>(app, 'user'), 'active');
     expect(active).toBeGreaterThan(0);
     expect((await get<BreakdownBody>(app, 'sentiment')).total).toBe(active);
@@ -117,14 +121,14 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('gives user/detail the language breakdown of active-user-language', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const detail = await get<UserDetail>(app, 'user/detail');
     const languages = await get<BreakdownBody>(app, 'active-user-language');
     expect(detail.breakdowns.language).toEqual(languages.breakdown);
   });
 
   it('makes the shares of every pie chart add up to exactly 100, in value order', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const detail = await get<UserDetail>(app, 'user/detail');
     const charts = [
       ...Object.values(detail.breakdowns),
@@ -143,7 +147,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('keeps users created at or below active users in every bucket', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const user = await get<SeriesBody>(app, 'user', { ...FEBRUARY, resolution: 'hour' });
     const [created, active] = user.series;
     created?.data.forEach((point, b) => {
@@ -153,7 +157,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('shows one response per matched input or button press, and blocks add up to each response views', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const { responses, total } = await get<{ responses: ResponseStats[]; total: number }>(app, 'response');
     const blocks = await get<SeriesBody>(app, 'blocks');
     const message = await get<SeriesBody>(app, 'message');
@@ -168,7 +172,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('keeps likes, dislikes and link clicks within the views of their response', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const { responses } = await get<{ responses: ResponseStats[] }>(app, 'response');
     const { urls, total } = await get<{ urls: { responseId: string; clicks: number }[]; total: number }>(
       app,
@@ -182,7 +186,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('lists exactly the interventions that intervention and live_agent_requested count, in the window and in order', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const count = await get<SeriesBody>(app, 'intervention');
     const detail = await get<{ interventions: Intervention[]; total: number }>(app, 'intervention-detail');
     const events = await get<BreakdownBody>(app, 'events');
@@ -197,7 +201,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('averages the waits and durations of the listed interventions, overall and per agent', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const { interventions } = await get<{ interventions: Intervention[] }>(app, 'intervention-detail');
     const averages = await get<{ averageWaitSeconds: number; averageDurationSeconds: number; total: number }>(
       app,
@@ -221,7 +225,7 @@ describe('logicdialog cross-endpoint invariants', () => {
   });
 
   it('counts one feedback_given event per user of user/detail who gave a rating', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const detail = await get<UserDetail>(app, 'user/detail');
     const events = await get<BreakdownBody>(app, 'events');
     expect(slice(events.breakdown, 'feedback_given')).toBe(

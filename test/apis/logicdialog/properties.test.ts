@@ -42,7 +42,7 @@ describe('logicdialog properties', () => {
   });
 
   it('gives every resolution the same totals for any window whose start all of them share', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     // A quarter start is also a month, day and hour start; a Monday is a week, day and hour start.
     const starts = fc.oneof(
       fc

@@ -37,7 +37,7 @@ describe('logicdialog dateFrom snapping', () => {
   it.each(SNAPS)(
     'snaps dateFrom %s with resolution %s to %s, the first bucket',
     async (dateFrom, resolution, snapped) => {
-      const { app } = freshApp();
+      const app = freshApp();
       const b = await body<{ dateFrom: string; series: Series[] }>(app, 'message', {
         dateFrom,
         dateTo: '2025-01-02T00:00:00Z',
@@ -50,7 +50,7 @@ describe('logicdialog dateFrom snapping', () => {
   );
 
   it('accepts a dateTo between the snapped and the given dateFrom is accepted', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const b = await body<{ dateFrom: string; series: Series[] }>(app, 'message', {
       dateFrom: '2024-04-16T10:57:12.873Z',
       dateTo: '2024-04-16T10:58:00Z',
@@ -62,7 +62,7 @@ describe('logicdialog dateFrom snapping', () => {
   });
 
   it('moves the window with the snap: the snapped start counts, the given instant does not matter', async () => {
-    const { app } = freshApp();
+    const app = freshApp();
     const query = { dateTo: '2024-05-01T00:00:00Z', client: 'acme-council', resolution: 'month' };
     const fromMidMonth = await body<{ total: number }>(app, 'message', {
       ...query,

@@ -64,7 +64,7 @@ function readEvents(
 
 describe('/__mock/console', () => {
   it('serves the page with its own files only (CSP), and the chart library from node_modules', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const page = await request(app).get('/__mock/console');
     expect(page.status).toBe(200);
     expect(page.type).toBe('text/html');
@@ -79,7 +79,7 @@ describe('/__mock/console', () => {
   });
 
   it('is gone with --no-admin, like the rest of the control plane', async () => {
-    const { app } = testApp({ admin: false });
+    const app = testApp({ admin: false });
     expect((await request(app).get('/__mock/console')).status).toBe(404);
     expect((await request(app).get('/__mock/console/events')).status).toBe(404);
   });
@@ -89,7 +89,7 @@ describe('/__mock/console', () => {
     ['another port of localhost', { 'Sec-Fetch-Site': 'same-site', Origin: 'http://localhost:3000' }],
     ['an Origin of another host', { Origin: 'http://localhost:3000' }],
   ])('refuses %s, even with that origin in --cors-origin', async (_name, headers) => {
-    const { app } = testApp({ corsOrigins: ['http://localhost:3000'] });
+    const app = testApp({ corsOrigins: ['http://localhost:3000'] });
     for (const path of ['/__mock/console', '/__mock/console/events', '/__mock/console/assets/console.js']) {
       const res = await request(app).get(path).set(headers);
       expect(res.status, path).toBe(403);
@@ -98,7 +98,7 @@ describe('/__mock/console', () => {
   });
 
   it('serves its own origin: a navigation, and the page calling back', async () => {
-    const { app } = testApp();
+    const app = testApp();
     expect((await request(app).get('/__mock/console').set('Sec-Fetch-Site', 'none')).status).toBe(200);
     const res = await request(app)
       .get('/__mock/console/assets/console.js')
@@ -107,7 +107,7 @@ describe('/__mock/console', () => {
   });
 
   it('with --admin-token, serves the page but streams the journal only with the token', async () => {
-    const { app } = testApp({ adminToken: TOKEN });
+    const app = testApp({ adminToken: TOKEN });
     expect((await request(app).get('/__mock/console')).status).toBe(200);
     const res = await request(app).get('/__mock/console/events');
     expect(res.status).toBe(401);
@@ -143,7 +143,7 @@ describe('/__mock/console', () => {
 
 describe('the journal for the console', () => {
   it('records each answer’s headers and size on the wire', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const answer = await request(app).get(REPORT).set(BEARER);
     const [entry] = (await request(app).get('/__mock/requests')).body.requests as JournalEntry[];
     expect(entry?.responseHeaders?.['x-mock-seed']).toBe('1');

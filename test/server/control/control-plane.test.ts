@@ -5,7 +5,7 @@ import { testApp } from '../../support/app.js';
 
 describe('control plane', () => {
   it('reports health: status, version, seed, clock, scenario, APIs, spec hashes, workers and pid', async () => {
-    const res = await request(testApp({ seed: 5 }).app).get('/__mock/health');
+    const res = await request(testApp({ seed: 5 })).get('/__mock/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
@@ -22,7 +22,7 @@ describe('control plane', () => {
   });
 
   it('journals API requests, bounded, and forgets them on DELETE', async () => {
-    const { app } = testApp({ journalSize: 2 });
+    const app = testApp({ journalSize: 2 });
     for (const n of [1, 2, 3]) await request(app).get(`/digitalcx/acme/projects/shop/interactions?n=${n}`);
     const res = await request(app).get('/__mock/requests');
     expect(res.body.requests.map((r: { url: string }) => r.url)).toEqual([
@@ -40,7 +40,7 @@ describe('control plane', () => {
   });
 
   it('serves each spec as YAML, or as JSON when asked', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const yaml = await request(app).get('/__mock/specs/digitalcx');
     expect(yaml.headers['content-type']).toMatch(/yaml/);
     const json = await request(app).get('/__mock/specs/digitalcx').set('Accept', 'application/json');
@@ -50,9 +50,10 @@ describe('control plane', () => {
   });
 
   it('switches the scenario at run time and refuses an unknown one, listing the known ones', async () => {
-    const { app, state } = testApp({}, [
+    const app = testApp({}, [
       { name: 'quiet', description: 'no traffic', knobs: { empty: true }, rules: [] },
     ]);
+    const { state } = app;
     expect((await request(app).get('/__mock/scenario')).body.name).toBe('default');
     const put = await request(app).put('/__mock/scenario').send({ name: 'quiet' });
     expect(put.body).toEqual({ name: 'quiet', description: 'no traffic' });
@@ -71,7 +72,7 @@ describe('control plane', () => {
   });
 
   it('names the problem with a body it cannot take: too large, or not JSON', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const big = await request(app)
       .put('/__mock/scenario')
       .type('json')
@@ -84,7 +85,7 @@ describe('control plane', () => {
   });
 
   it('requires the admin token when one is set, except for health', async () => {
-    const { app } = testApp({ adminToken: 'let-me-in-please' });
+    const app = testApp({ adminToken: 'let-me-in-please' });
     expect((await request(app).get('/__mock/health')).status).toBe(200);
     const denied = await request(app).put('/__mock/scenario').send({ name: 'default' });
     expect(denied.status).toBe(401);
@@ -98,34 +99,34 @@ describe('control plane', () => {
   });
 
   it('is absent with admin off, but for health, which container health checks probe', async () => {
-    const { app } = testApp({ admin: false });
+    const app = testApp({ admin: false });
     expect((await request(app).get('/__mock/health')).status).toBe(200);
     expect((await request(app).get('/__mock/requests')).status).toBe(404);
     expect((await request(app).get('/docs')).status).toBe(404);
   });
 
   it('gives browsers of other origins no access to the control plane, unless named with --cors-origin', async () => {
-    const open = await request(testApp().app).get('/__mock/requests').set('Origin', 'https://evil.example');
+    const open = await request(testApp()).get('/__mock/requests').set('Origin', 'https://evil.example');
     expect(open.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await request(testApp().app)
+    const preflight = await request(testApp())
       .options('/__mock/scenario')
       .set({ Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT' });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    const named = await request(testApp({ corsOrigins: ['http://localhost:5173'] }).app)
+    const named = await request(testApp({ corsOrigins: ['http://localhost:5173'] }))
       .get('/__mock/requests')
       .set('Origin', 'http://localhost:5173');
     expect(named.headers['access-control-allow-origin']).toBe('http://localhost:5173');
   });
 
   it('never echoes Origin: null with credentials', async () => {
-    const res = await request(testApp().app)
+    const res = await request(testApp())
       .options('/digitalcx/acme/projects/shop/interactions')
       .set({ Origin: 'null', 'Access-Control-Request-Method': 'GET' });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('serves each API reference its spec from /docs, so the page works behind --admin-token', async () => {
-    const { app } = testApp({ adminToken: 'let-me-in-please' });
+    const app = testApp({ adminToken: 'let-me-in-please' });
     const page = await request(app).get('/docs/digitalcx');
     expect(page.text).toContain('/docs/digitalcx/spec.yaml');
     const spec = await request(app).get('/docs/digitalcx/spec.yaml');
@@ -135,7 +136,7 @@ describe('control plane', () => {
   });
 
   it('answers CORS preflights from a browser origin', async () => {
-    const res = await request(testApp().app)
+    const res = await request(testApp())
       .options('/digitalcx/acme/projects/shop/interactions')
       .set('Origin', 'http://localhost:5173')
       .set('Access-Control-Request-Method', 'GET')

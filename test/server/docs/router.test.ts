@@ -10,7 +10,7 @@ const QUIET = { name: 'quiet', description: 'No traffic <at all>.', knobs: { emp
 
 describe('docs', () => {
   it('lists every mounted API with its operations and their provenance on the landing page', async () => {
-    const res = await request(testApp().app).get('/docs');
+    const res = await request(testApp()).get('/docs');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     for (const name of API_NAMES) {
@@ -32,7 +32,7 @@ describe('docs', () => {
   });
 
   it("gives the reference each element's level, source links and note in its description", async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const name of API_NAMES) {
       const res = await request(app).get(`/docs/${name}/spec.yaml`);
       expect(res.status).toBe(200);
@@ -52,7 +52,7 @@ describe('docs', () => {
   });
 
   it('shows the magic values, the controls and every scenario, escaped, marking the one in force', async () => {
-    const res = await request(testApp({ scenario: 'quiet' }, [QUIET]).app).get('/docs');
+    const res = await request(testApp({ scenario: 'quiet' }, [QUIET])).get('/docs');
     for (const text of [
       '<code>forbidden</code>',
       '<code>expired</code>',
@@ -66,7 +66,7 @@ describe('docs', () => {
   });
 
   it("serves each API's reference page, rendered from the mock's own copy of the renderer", async () => {
-    const { app } = testApp();
+    const app = testApp();
     for (const name of API_NAMES) {
       const res = await request(app).get(`/docs/${name}`);
       expect(res.status).toBe(200);
@@ -82,7 +82,7 @@ describe('docs', () => {
   });
 
   it('answers an unknown API, asset or page with a 404 that says where to look', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const api = await request(app).get('/docs/zendesk');
     expect(api.status).toBe(404);
     expect(api.text).toContain('No API named <code>zendesk</code>');
@@ -92,7 +92,7 @@ describe('docs', () => {
   });
 
   it('is absent with admin off, like the control plane', async () => {
-    const res = await request(testApp({ admin: false }).app).get('/docs');
+    const res = await request(testApp({ admin: false })).get('/docs');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).not.toMatch(/html/);
   });

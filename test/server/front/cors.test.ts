@@ -6,7 +6,7 @@ import { send } from '../../support/contract.js';
 const URL = '/digitalcx/acme/projects/shop/interactions';
 const DATA = `${URL}?startDate=2025-02-28T00:00:00Z&endDate=2025-02-28T01:00:00Z`;
 
-function preflight(app: ReturnType<typeof testApp>['app'], origin: string) {
+function preflight(app: ReturnType<typeof testApp>, origin: string) {
   return request(app)
     .options(URL)
     .set('Origin', origin)
@@ -16,7 +16,7 @@ function preflight(app: ReturnType<typeof testApp>['app'], origin: string) {
 
 describe('cors', () => {
   it('answers a preflight from any browser origin by default, with credentials allowed', async () => {
-    const res = await preflight(testApp().app, 'http://localhost:5173');
+    const res = await preflight(testApp(), 'http://localhost:5173');
     expect(res.status).toBe(204);
     expect(res.headers).toMatchObject({
       'access-control-allow-origin': 'http://localhost:5173',
@@ -28,7 +28,7 @@ describe('cors', () => {
   });
 
   it('sends no CORS headers to a client that is not a browser on another origin (no Origin header)', async () => {
-    const res = await send(request(testApp().app).get(DATA).set('Authorization', 'Bearer x'));
+    const res = await send(request(testApp()).get(DATA).set('Authorization', 'Bearer x'));
     expect(res.status).toBe(200);
     expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     expect(res.headers.vary).toBe('Origin');
@@ -36,10 +36,7 @@ describe('cors', () => {
 
   it('lets a browser script read the pagination and control headers of a real response', async () => {
     const res = await send(
-      request(testApp().app)
-        .get(DATA)
-        .set('Origin', 'http://localhost:5173')
-        .set('Authorization', 'Bearer x'),
+      request(testApp()).get(DATA).set('Origin', 'http://localhost:5173').set('Authorization', 'Bearer x'),
     );
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
@@ -48,7 +45,7 @@ describe('cors', () => {
   });
 
   it('allows only the configured origins once restricted', async () => {
-    const { app } = testApp({ corsOrigins: ['https://app.example.com'] });
+    const app = testApp({ corsOrigins: ['https://app.example.com'] });
     const allowed = await preflight(app, 'https://app.example.com');
     expect(allowed.status).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');
@@ -60,7 +57,7 @@ describe('cors', () => {
   });
 
   it('still answers a request from a refused origin, without CORS headers, so the browser blocks it', async () => {
-    const { app } = testApp({ corsOrigins: ['https://app.example.com'] });
+    const app = testApp({ corsOrigins: ['https://app.example.com'] });
     const res = await send(
       request(app).get(DATA).set('Origin', 'http://localhost:5173').set('Authorization', 'Bearer x'),
     );

@@ -14,7 +14,7 @@ function loggedApp() {
       done();
     },
   });
-  return { app: testApp({ logLevel: 'info' }, [], { logDestination: destination }).app, errors };
+  return { app: testApp({ logLevel: 'info' }, [], { logDestination: destination }), errors };
 }
 
 describe('errors whose status is known', () => {

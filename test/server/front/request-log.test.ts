@@ -17,7 +17,7 @@ function loggedApp(logLevel: Config['logLevel']) {
       done();
     },
   });
-  const { app } = testApp({ logLevel }, [], { logDestination: destination });
+  const app = testApp({ logLevel }, [], { logDestination: destination });
   return { app, lines };
 }
 

@@ -46,7 +46,18 @@ describe('readPath', () => {
     ['/chatlayer/v1/bots', 'other', undefined, '/chatlayer/v1/bots'],
     ['/', 'other', undefined, '/'],
     ['*', 'other', undefined, '*'],
-    ['http://evil.test/__mock/requests', 'other', undefined, 'http://evil.test/__mock/requests'],
+    // Absolute form (as a proxy sends it): the path it carries is decided, the host is not read.
+    ['http://evil.test/__mock/requests', 'control', undefined, '/__mock/requests'],
+    ['HTTPS://evil.test:8443/DOCS?x=1', 'docs', undefined, '/docs?x=1'],
+    [
+      'http://127.0.0.1/GeneralBots/api/v1/analytics/usage',
+      'api',
+      'generalbots',
+      '/generalbots/api/v1/analytics/usage',
+    ],
+    ['http://127.0.0.1?x=1', 'other', undefined, '/?x=1'],
+    ['http://127.0.0.1', 'other', undefined, '/'],
+    ['ftp://127.0.0.1/__mock/requests', 'other', undefined, 'ftp://127.0.0.1/__mock/requests'],
   ])('reads %s as %s', (url, area, api, canonical) => {
     expect(readPath(url, APIS)).toEqual({
       url: canonical,

@@ -25,7 +25,7 @@ describe('control header errors', () => {
     'answers a bad %s on the DigitalCX token endpoint with its documented JSON OAuth error',
     async (header, value, named) => {
       const res = await send(
-        request(testApp().app).post('/digitalcx/oauth2/token').type('form').send(FORM).set(header, value),
+        request(testApp()).post('/digitalcx/oauth2/token').type('form').send(FORM).set(header, value),
       );
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/json/);

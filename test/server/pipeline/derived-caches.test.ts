@@ -130,7 +130,7 @@ it('answers from warm caches byte for byte what a fresh process answers', async 
     const res = await fetch(`${cold.url}${url}`, { headers });
     fresh.push(`${res.status} ${res.headers.get('continuationtoken') ?? ''} ${await res.text()}`);
   }
-  const { app } = testApp();
+  const app = testApp();
   for (const [url, headers] of WARMING) await request(app).get(url).set(headers);
   const warm: string[] = [];
   for (const [url, headers] of [...CHECKED].reverse()) {

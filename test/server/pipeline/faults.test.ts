@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 async function listen(): Promise<string> {
-  const { app } = testApp({}, [HUGE]);
+  const app = testApp({}, [HUGE]);
   server = createServer(app);
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -73,13 +73,13 @@ describe('faults', () => {
   });
 
   it('answers a URL over 8192 characters with the API documented 400, naming the limit', async () => {
-    const res = await request(testApp().app).get(`${DAY_URL}&filterText=${'x'.repeat(8200)}`);
+    const res = await request(testApp()).get(`${DAY_URL}&filterText=${'x'.repeat(8200)}`);
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/longer than 8192 characters/);
   });
 
   it('does not let __proto__ or constructor keys pollute objects, in queries or bodies', async () => {
-    const { app } = testApp();
+    const app = testApp();
     await request(app)
       .get(`${DAY_URL}&__proto__[polluted]=1&constructor[prototype][polluted]=1&__proto__=x`)
       .set('Authorization', 'Bearer x');
@@ -99,7 +99,7 @@ describe('faults', () => {
 
 describe('slow clients', () => {
   it('closes a connection whose headers never complete (slowloris), and keeps serving others', async () => {
-    const { app } = testApp();
+    const app = testApp();
     const slow = await listenWith(app, 0, '127.0.0.1', {
       headers: 600,
       request: 2_000,

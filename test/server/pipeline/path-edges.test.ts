@@ -11,7 +11,8 @@ const AUTH = { Authorization: 'Bearer x' };
 
 describe('path edges', () => {
   it('answers /reports/ as getReport with an empty id, as a strict client routes it, not as the list', async () => {
-    const { app, state } = testApp();
+    const app = testApp();
+    const { state } = app;
     const res = await send(request(app).get('/generalbots/api/v1/analytics/reports/').set(AUTH));
     expect([400, 404]).toContain(res.status);
     expect(res.body).toMatchObject({ success: false, data: null });
@@ -19,7 +20,8 @@ describe('path edges', () => {
   });
 
   it('ignores a trailing slash where no operation takes an empty last parameter', async () => {
-    const { app, state } = testApp();
+    const app = testApp();
+    const { state } = app;
     const res = await send(request(app).get('/generalbots/api/v1/analytics/usage/?days=1').set(AUTH));
     expect(res.status).toBe(200);
     const list = await send(request(app).get('/generalbots/api/v1/analytics/reports?x=1').set(AUTH));
@@ -36,7 +38,7 @@ describe('path edges', () => {
     ['/chatlayer/v1/bots/b/conversations?start_time=2025-02-28T00:00:00Z', /longer than 8192 characters/],
   ])('answers an over-long URL under %s with the API documented 400', async (url, message) => {
     const res = await send(
-      request(testApp().app)
+      request(testApp())
         .get(`${url}&pad=${'x'.repeat(8200)}`)
         .set(AUTH),
     );
@@ -45,7 +47,7 @@ describe('path edges', () => {
   });
 
   it('keeps the 414 for an over-long URL outside the APIs (the control plane is in no spec)', async () => {
-    const res = await request(testApp().app).get(`/__mock/health?pad=${'x'.repeat(8200)}`);
+    const res = await request(testApp()).get(`/__mock/health?pad=${'x'.repeat(8200)}`);
     expect(res.status).toBe(414);
   });
 });

@@ -8,7 +8,7 @@ const REPORTS = '/generalbots/api/v1/analytics/reports';
 describe('pipeline', () => {
   it('answers Prefer: code=201 with the real created body, not an empty one', async () => {
     const res = await send(
-      request(testApp().app)
+      request(testApp())
         .post(REPORTS)
         .set({ Authorization: 'Bearer x', Prefer: 'code=201' })
         .send({ type: 'usage', format: 'json' }),
@@ -19,7 +19,7 @@ describe('pipeline', () => {
 
   it('answers a body of an unsupported content type with 415, naming the accepted one', async () => {
     const res = await send(
-      request(testApp().app)
+      request(testApp())
         .post(REPORTS)
         .set({ Authorization: 'Bearer x', 'Content-Type': 'text/plain' })
         .send('type=usage'),
@@ -29,7 +29,7 @@ describe('pipeline', () => {
   });
 
   it('answers a POST without a body with 400 "The request body is missing."', async () => {
-    const res = await send(request(testApp().app).post(REPORTS).set({ Authorization: 'Bearer x' }));
+    const res = await send(request(testApp()).post(REPORTS).set({ Authorization: 'Bearer x' }));
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('The request body is missing.');
   });

@@ -81,7 +81,8 @@ describe('scenario selection', () => {
   });
 
   it('lists every scenario with its description, and serves the scenario file schema', async () => {
-    const { app, state } = testApp();
+    const app = testApp();
+    const { state } = app;
     const list = await request(app).get('/__mock/scenarios');
     expect(list.body.current).toBe('default');
     expect(list.body.scenarios).toEqual(
@@ -96,7 +97,7 @@ describe('scenario selection', () => {
     const mock = testApp({ scenario: 'a' }, [A, B]);
     vi.mocked(sleep).mockImplementationOnce(async () => {
       // The request has resolved its scenario and waits out its latency: switch now.
-      expect((await request(mock.app).put('/__mock/scenario').send({ name: 'b' })).status).toBe(200);
+      expect((await request(mock).put('/__mock/scenario').send({ name: 'b' })).status).toBe(200);
     });
     const res = await get(mock, URL);
     expect(vi.mocked(sleep)).toHaveBeenCalledTimes(1);
@@ -111,7 +112,7 @@ describe('scenario selection', () => {
     );
     const switches = (async () => {
       for (let i = 0; i < 40; i++) {
-        await request(mock.app)
+        await request(mock)
           .put('/__mock/scenario')
           .send({ name: i % 2 === 0 ? 'b' : 'a' });
       }

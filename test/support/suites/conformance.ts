@@ -9,7 +9,7 @@ import type { Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { ApiModule } from '../../../src/core/api.js';
 import { loadSpec } from '../../../src/core/spec.js';
-import type { MockApp } from '../../../src/server/app.js';
+import type { TestMock } from '../app.js';
 import { apiClient } from '../client.js';
 
 /** What a snapshot pins of an answer: everything a client reads but the Date and the mock's own headers. */
@@ -26,7 +26,7 @@ function exact(res: Response, hashBody = false) {
 }
 
 /** Runs the conformance suite for one API; `newApp` builds a fresh app that serves it. */
-export function conformanceSuite(api: ApiModule, newApp: () => MockApp): void {
+export function conformanceSuite(api: ApiModule, newApp: () => TestMock): void {
   const client = (mock = newApp()) => apiClient(api, mock);
 
   describe(`conformance: ${api.name}`, () => {

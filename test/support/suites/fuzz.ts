@@ -9,7 +9,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { ApiModule } from '../../../src/core/api.js';
 import { loadSpec, type SpecOperation } from '../../../src/core/spec.js';
-import type { MockApp } from '../../../src/server/app.js';
+import type { TestMock } from '../app.js';
 import { send } from '../contract.js';
 
 const NASTY = [
@@ -69,7 +69,7 @@ function enc(text: string): string {
 }
 
 /** Runs the fuzz suite for one API; `newApp` builds a fresh app that serves it. */
-export function fuzzSuite(api: ApiModule, newApp: () => MockApp): void {
+export function fuzzSuite(api: ApiModule, newApp: () => TestMock): void {
   describe(`fuzz: ${api.name}`, () => {
     const spec = loadSpec(api);
     const { name, sample } = api;
@@ -130,7 +130,7 @@ export function fuzzSuite(api: ApiModule, newApp: () => MockApp): void {
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(r.auth)) headers[k] = String(v).replace(/[^\x20-\x7e]/g, '');
           if (r.accept) headers.Accept = r.accept;
-          const base = r.op.method === 'POST' ? request(mock.app).post(url) : request(mock.app).get(url);
+          const base = r.op.method === 'POST' ? request(mock).post(url) : request(mock).get(url);
           const test = base.set(headers);
           let res: Awaited<ReturnType<typeof send>>;
           if (r.op.method !== 'POST' || r.body === undefined) res = await send(test, { api });
@@ -142,7 +142,7 @@ export function fuzzSuite(api: ApiModule, newApp: () => MockApp): void {
         }),
         { seed: 4242, numRuns: 150 },
       );
-      const health = await request(mock.app).get('/__mock/health');
+      const health = await request(mock).get('/__mock/health');
       expect(health.status).toBe(200);
     });
   });

@@ -1,0 +1,119 @@
+/**
+ * The request listener: the one front of the mock, what every server (the CLI, a cluster worker,
+ * startMockServer, the test suite) hands its requests to. In order:
+ *
+ * 1. the request's facts, worked out once (facts.ts): the path decision, the URL limit, and for an
+ *    API request its rest of path, controls, scenario and cache key;
+ * 2. the URL limit: a 414 outside the APIs (an API answers its documented 400, in its pipeline);
+ * 3. the request log, CORS (a preflight ends here), the journal;
+ * 4. the dispatch: an API request whose answer the response cache holds gets it at once; any other
+ *    API request goes to its API's pipeline (pipeline/api-router.ts); the control plane, the docs
+ *    and anything else go to the Express app (app.ts).
+ *
+ * An answer from the cache costs no Express at all: Express's prototypes are given to a request
+ * only when something reads them (a pipeline, the app, the 414).
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Express, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { MockError } from '../../core/errors.js';
+import { isoMs } from '../../core/time.js';
+import type { ApiPipeline } from '../pipeline/api-router.js';
+import { corsByArea } from './cors.js';
+import { type FactsSource, type RequestFacts, type RouteInfo, requestFacts } from './facts.js';
+import { journalStep } from './journal.js';
+import { answerFailure } from './known-status.js';
+import { requestLog } from './request-log.js';
+import { MAX_URL_LENGTH } from './request-path.js';
+
+/** What the front serves with. */
+export interface FrontParts extends FactsSource {
+  /** The app for everything but the APIs: control plane, docs, the 404. */
+  app: Express;
+  /** Each mounted API's pipeline, by name (lower case). */
+  pipelines: ReadonlyMap<string, ApiPipeline>;
+  logger: Logger;
+}
+
+/** A request and its response as Express's handlers read them, with the facts beside them. */
+type Served = {
+  req: IncomingMessage & Partial<Request>;
+  res: ServerResponse & { locals: Record<string, unknown> };
+};
+
+const noop = () => {};
+
+/** Gives a request and its response Express's prototypes, as `app.handle` does. */
+function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): [Request, Response] {
+  const request = req as Request;
+  const response = res as Response;
+  request.res = response;
+  response.req = request;
+  Object.setPrototypeOf(request, app.request);
+  Object.setPrototypeOf(response, app.response);
+  return [request, response];
+}
+
+/** The mock's request listener. */
+export function createListener(parts: FrontParts): RequestListener {
+  const { app, config, cache, pipelines, logger } = parts;
+  const log = config.logLevel !== 'silent' ? requestLog(logger) : undefined;
+  const corsFor = corsByArea(config.corsOrigins);
+  const journal = journalStep(parts.state);
+  const fail = answerFailure(logger);
+
+  /** The 414 for a URL too long outside the APIs: nothing else runs for it. */
+  const tooLong = (req: IncomingMessage, res: ServerResponse): void => {
+    const [, response] = asExpress(app, req, res);
+    response.status(414).json({
+      error: {
+        status: 414,
+        code: 'uri_too_long',
+        message: `The URL is longer than ${MAX_URL_LENGTH} characters; send fewer or shorter parameters.`,
+      },
+    });
+  };
+
+  /** An API request: the held answer, else its pipeline. False: no such API (the app's 404). */
+  const dispatch = (req: IncomingMessage, res: Served['res'], facts: RequestFacts): boolean => {
+    const api = facts.api;
+    const pipeline = api && pipelines.get(api.name);
+    if (!api || !pipeline) return false;
+    const info: RouteInfo = { api: api.name, operationId: null, scenario: null, fault: null };
+    res.locals.route = info;
+    const { controls, cacheKey } = api;
+    // A cache key is only made for valid controls and a known scenario (facts.ts).
+    if (cacheKey !== undefined && cache?.holds(cacheKey) && !(controls instanceof MockError)) {
+      // What the pipeline sets before its answer, then the recorded answer (response-cache.ts).
+      info.scenario = controls.scenario instanceof MockError ? null : controls.scenario.name;
+      res.setHeader('X-Mock-Seed', String(controls.seed));
+      res.setHeader('X-Mock-Now', isoMs(api.now));
+      info.operationId = cache.answer(cacheKey, res) ?? null;
+      return true;
+    }
+    const [request, response] = asExpress(app, req, res);
+    request.baseUrl = facts.path.prefix;
+    request.url = api.rest;
+    pipeline(request, response, api).catch((error: unknown) => fail(error, request, response));
+    return true;
+  };
+
+  return (req, res) => {
+    const served = res as Served['res'];
+    const facts = requestFacts(req, parts);
+    // Every later step reads the canonical URL; `originalUrl` keeps the URL as sent.
+    (req as Served['req']).originalUrl = facts.sentUrl;
+    req.url = facts.path.url;
+    served.locals = { facts };
+    if (facts.tooLong && facts.path.area !== 'api') return tooLong(req, res);
+    try {
+      log?.(req as Request, res as Response, noop);
+      if (corsFor(facts.path.area)(req, res)) return;
+      journal(req, res, facts);
+    } catch (error) {
+      const [request, response] = asExpress(app, req, res);
+      return fail(error, request, response);
+    }
+    if (!dispatch(req, served, facts)) app(req, res);
+  };
+}
