@@ -21,6 +21,11 @@ export interface RuleMatch {
   /** Request headers: name (any case) → glob on the value. */
   headers?: Readonly<Record<string, string>>;
   /**
+   * `true`: only operations that need credentials; `false`: only those that do not (token endpoints,
+   * `security: []` in the spec). Lets a 401 hit data operations while a client can still get a token.
+   */
+  secured?: boolean;
+  /**
    * The how-many-th time the same request (method and URL) arrives under the scenario, from 1: `1`
    * is every first try, `[2, 3]` the first two retries. Counted since the last switch or journal reset.
    */
@@ -84,6 +89,8 @@ export interface RuleRequest {
   path: string;
   query: URLSearchParams;
   headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Whether the operation needs credentials (its spec does not say `security: []`). */
+  secured: boolean;
 }
 
 function oneOf(accepted: OneOrMore | undefined, actual: string, caseless = false): boolean {
@@ -115,6 +122,7 @@ export function ruleMatches(rule: ScenarioRule, request: RuleRequest): boolean {
     oneOf(m.method, request.method, true) &&
     (m.path === undefined || globMatches(m.path, request.path, true)) &&
     (m.query === undefined || queryMatches(m.query, request.query)) &&
-    (m.headers === undefined || headersMatch(m.headers, request.headers))
+    (m.headers === undefined || headersMatch(m.headers, request.headers)) &&
+    (m.secured === undefined || m.secured === request.secured)
   );
 }

@@ -16,6 +16,7 @@ export interface RawRule {
     method?: string | string[];
     query?: Record<string, RawValue>;
     headers?: Record<string, RawValue>;
+    secured?: boolean;
     attempt?: number | number[];
   };
   share?: number | string;

@@ -114,5 +114,16 @@ export function ruleRequestOf(
   } catch {
     // A malformed escape: match on the path as sent.
   }
-  return { api, operationId: operation.operationId, method: req.method, path, query, headers: req.headers };
+  // Every spec sets a top-level security; an operation opts out with `security: []` (token endpoints).
+  const security = operation.raw.security;
+  const secured = !(Array.isArray(security) && security.length === 0);
+  return {
+    api,
+    operationId: operation.operationId,
+    method: req.method,
+    path,
+    query,
+    headers: req.headers,
+    secured,
+  };
 }

@@ -8,6 +8,7 @@ const REQUEST: RuleRequest = {
   path: '/digitalcx/acme/projects/shop/interactions',
   query: new URLSearchParams('startDate=2025-02-28&paginateData=true&culture=en&culture=nl'),
   headers: { accept: 'application/json', 'x-team': ['web', 'ios'] },
+  secured: true,
 };
 
 describe('scenario rule matching', () => {
@@ -30,6 +31,8 @@ describe('scenario rule matching', () => {
     ['a header in another case', { headers: { Accept: '*json*' } }, true],
     ['one value of a repeated header', { headers: { 'X-Team': 'ios' } }, true],
     ['an absent header', { headers: { 'x-mock-seed': '*' } }, false],
+    ['an operation that needs credentials', { secured: true }, true],
+    ['only operations without credentials (token endpoints)', { secured: false }, false],
     [
       'every field at once',
       {

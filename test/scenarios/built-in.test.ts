@@ -111,6 +111,79 @@ const CHECKS: Record<string, Check> = {
   },
 };
 
+/** The body each API answers a retry status with, in its own error shape (the spec's example). */
+const RETRY_BODIES: Record<string, Record<number, unknown>> = {
+  logicdialog: {
+    401: {
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: "Missing or malformed Authorization header: expected 'Bearer <prefix>_<apiKey>'.",
+    },
+    408: { statusCode: 408, error: 'Request Timeout', message: 'Request Timeout' },
+    429: { statusCode: 429, error: 'Too Many Requests', message: 'Too Many Requests' },
+    504: { statusCode: 504, error: 'Gateway Timeout', message: 'Gateway Timeout' },
+  },
+  chatlayer: {
+    401: {
+      code: 16,
+      message: 'missing or malformed credentials: send HTTP Basic auth with tokenId:tokenSecret',
+      details: [],
+    },
+    408: { code: 1, message: 'request timeout', details: [] },
+    429: { code: 8, message: 'too many requests: retry after the seconds in Retry-After', details: [] },
+    504: { code: 4, message: 'deadline exceeded', details: [] },
+  },
+  chatbotcom: {
+    401: { status: { code: 401, type: 'error', message: 'Invalid or expired access token' } },
+    408: { status: { code: 408, type: 'error', message: 'Request timeout' } },
+    429: { status: { code: 429, type: 'error', message: 'Too many requests' } },
+    504: { status: { code: 504, type: 'error', message: 'Gateway timeout' } },
+  },
+  digitalcx: {
+    401: 'Unauthorized',
+    408: 'Request Timeout',
+    429: 'Too Many Requests',
+    504: 'Gateway Timeout',
+  },
+  generalbots: {
+    401: { error: 'expired_token', message: 'Authentication token has expired' },
+    408: { success: false, data: null, error: 'Request Timeout' },
+    429: {
+      error: 'rate_limit_exceeded',
+      message: 'Too many requests. Please slow down.',
+      retry_after_secs: 1,
+    },
+    504: { success: false, data: null, error: 'Gateway Timeout' },
+  },
+};
+
+/** A retry scenario: the first try gets the status in the vendor's shape, the retry the normal answer. */
+function failsFirstTry(status: number, retryAfter?: string): Check {
+  return async (api, c) => {
+    const mock = testApp();
+    const first = await call(mock, c, NAME_OF_STATUS[status] as string);
+    expect(first.status).toBe(status);
+    expect(first.headers['retry-after']).toBe(retryAfter);
+    const body = RETRY_BODIES[api]?.[status];
+    if (typeof body === 'string') expect(first.text).toBe(body);
+    else expect(first.body).toMatchObject(body as object);
+    const retry = await call(mock, c, NAME_OF_STATUS[status] as string);
+    expect(retry.status).toBe(200);
+    expect(retry.text).toBe((await call(testApp(), c, 'default')).text);
+  };
+}
+
+const NAME_OF_STATUS: Record<number, string> = {
+  401: 'token-expired',
+  408: 'request-timeout',
+  429: 'rate-limited',
+  504: 'gateway-timeout',
+};
+CHECKS['rate-limited'] = failsFirstTry(429, '1');
+CHECKS['request-timeout'] = failsFirstTry(408);
+CHECKS['gateway-timeout'] = failsFirstTry(504);
+CHECKS['token-expired'] = failsFirstTry(401);
+
 const DIGITALCX_LIMITS: Record<string, RegExp> = {
   'digitalcx-end-before-start': /^End date cannot be earlier than start date\.$/,
   'digitalcx-unknown-project': /^Customer key acme with project shop does not exist\.$/,

@@ -15,7 +15,10 @@ const DOCUMENTED: Record<number, string> = {
   401: 'Invalid or expired access token',
   403: 'Access token does not grant access to reports',
   404: 'Resource does not exist',
+  408: 'Request timeout',
+  429: 'Too many requests',
   500: 'Internal server error',
+  504: 'Gateway timeout',
 };
 
 const EXPECTED = 'expected "Authorization: Bearer <developer access token>"';

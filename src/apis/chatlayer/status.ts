@@ -15,6 +15,7 @@ const GRPC_CODES: Readonly<Record<number, number>> = {
   404: 5, // NOT_FOUND
   405: 12, // UNIMPLEMENTED
   409: 10, // ABORTED
+  408: 1, // CANCELLED (grpc-gateway v1 answers CANCELLED with 408)
   413: 8, // RESOURCE_EXHAUSTED
   429: 8, // RESOURCE_EXHAUSTED
   499: 1, // CANCELLED

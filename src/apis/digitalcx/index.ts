@@ -15,7 +15,10 @@ const DOCUMENTED: Record<number, string> = {
   400: 'End date cannot be earlier than start date.',
   401: 'Unauthorized',
   403: 'Forbidden',
+  408: 'Request Timeout',
+  429: 'Too Many Requests',
   500: 'Something went wrong',
+  504: 'Gateway Timeout',
 };
 
 /** The token endpoint, at `/oauth2/token` and at the vendor's tenant path: no bearer, Azure AD errors. */

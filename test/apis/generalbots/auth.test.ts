@@ -6,7 +6,7 @@ import { accountOf } from '../../../src/apis/generalbots/scope.js';
 import { loadSpec } from '../../../src/core/spec.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
-import { BASE, expectError, TOKEN } from './http.js';
+import { AUTH_MESSAGES, BASE, expectAuthError, TOKEN } from './http.js';
 
 /** A report id the admin token's account owns under seed 1. */
 const REPORT_ID = encodeReportId(1, accountOf(TOKEN), {
@@ -64,10 +64,11 @@ const viewer = (op: Operation) => (op.reports ? '403 insufficient_permissions' :
 const ROLES: Role[] = [
   { name: 'no credentials', headers: {}, outcome: () => '401 missing_token' },
   {
-    name: 'an Authorization header that is not Bearer',
+    name: 'an Authorization header that is not Bearer (the server skips it)',
     headers: { Authorization: 'Token abc' },
-    outcome: () => '401 invalid_token',
+    outcome: () => '401 missing_token',
   },
+  { name: 'an empty API key', headers: { 'X-API-Key': '' }, outcome: () => '401 invalid_api_key' },
   {
     name: 'an empty bearer token',
     headers: { Authorization: 'Bearer ' },
@@ -100,8 +101,14 @@ const ROLES: Role[] = [
   { name: 'API key admin', headers: { 'X-API-Key': TOKEN }, outcome: success },
 ];
 
+/** `<status> ok`, or `<status> <code>` of a flat auth error (any other body shows as it is). */
 function outcomeOf(res: Response): string {
-  return `${res.status} ${res.body?.success === true ? 'ok' : res.body?.error?.code}`;
+  if (res.body?.success === true) return `${res.status} ok`;
+  const flat =
+    Object.keys(res.body ?? {})
+      .sort()
+      .join() === 'error,message';
+  return `${res.status} ${flat ? res.body.error : res.text}`;
 }
 
 describe('General Bots auth and roles', () => {
@@ -129,18 +136,44 @@ describe('General Bots auth and roles', () => {
     expect(expired.headers['www-authenticate']).toBe('Bearer realm="generalbots", error="invalid_token"');
   });
 
-  it('tells a viewer which roles the reports need', async () => {
+  // botserver@79cd3a45 src/security/auth_api/error.rs: AuthError::into_response.
+  it.each([
+    ['no credentials', {}, 401, 'missing_token'],
+    [
+      'an Authorization header of another scheme',
+      { Authorization: 'Basic dXNlcjpwdw==' },
+      401,
+      'missing_token',
+    ],
+    ['an empty bearer token', { Authorization: 'Bearer ' }, 401, 'invalid_token'],
+    ['an empty API key', { 'X-API-Key': '' }, 401, 'invalid_api_key'],
+    ['an expired token', { Authorization: 'Bearer expired' }, 401, 'expired_token'],
+    ['a token without access', { 'X-API-Key': 'forbidden' }, 403, 'insufficient_permissions'],
+    ['a viewer on the reports', { Authorization: 'Bearer viewer' }, 403, 'insufficient_permissions'],
+  ] as const)("answers %s with the server's flat body, word for word", async (_, headers, status, code) => {
     const app = testApp();
-    const res = await send(request(app).get(`${BASE}/reports`).set('Authorization', 'Bearer viewer'));
-    expect(res.body.error.message).toBe(
-      'Insufficient permissions: this endpoint requires the analytics_admin or admin role; the token has analytics_viewer.',
+    const res = await send(request(app).get(`${BASE}/reports`).set(headers));
+    expectAuthError(res, status, code);
+    expect(res.text).toBe(JSON.stringify({ error: code, message: AUTH_MESSAGES[code] }));
+  });
+
+  it.each([
+    [401, 'expired_token'],
+    [403, 'insufficient_permissions'],
+  ] as const)('answers Prefer: code=%i with the flat %s', async (status, code) => {
+    const app = testApp();
+    const res = await send(
+      request(app)
+        .get(`${BASE}/usage`)
+        .set({ Authorization: `Bearer ${TOKEN}`, Prefer: `code=${status}` }),
     );
+    expectAuthError(res, status, code);
   });
 
   it('checks credentials before parameters', async () => {
     const app = testApp();
     const res = await send(request(app).get(`${BASE}/usage?period=decade`));
-    expectError(res, 401, 'missing_token');
+    expectAuthError(res, 401, 'missing_token');
   });
 
   it('answers the same figures to a bearer token and an API key of the same value', async () => {

@@ -73,7 +73,7 @@ describe('General Bots bad input', () => {
       fc.asyncProperty(fc.constantFrom(...GET_PATHS), queries, async (path, query) => {
         const res = await get(app, `${path}?${query}`);
         expect([200, 400], `${path}?${query}: ${res.text}`).toContain(res.status);
-        if (res.status === 400) expect(res.body.error.code).toBe('invalid_parameter');
+        if (res.status === 400) expectError(res, 400);
       }),
       { seed: 42, numRuns: 150 },
     );
@@ -99,18 +99,18 @@ describe('General Bots bad input', () => {
   it('names the parameter and the accepted values in a 400', async () => {
     const app = testApp();
     const period = await get(app, '/usage?period=decade');
-    expectError(period, 400, 'invalid_parameter');
-    expect(period.body.error.message).toBe(
+    expectError(period, 400);
+    expect(period.body.error).toBe(
       "Invalid query parameter 'period': 'decade' must be one of today, week, month, year.",
     );
     const date = await get(app, '/usage?start_date=yesterday');
-    expect(date.body.error.message).toBe(
+    expect(date.body.error).toBe(
       "Invalid query parameter 'start_date': 'yesterday' must be an ISO 8601 date or instant such as 2025-01-31 or 2025-01-31T12:00:00Z.",
     );
     const days = await get(app, '/usage/daily?days=4000');
-    expect(days.body.error.message).toBe("Invalid query parameter 'days': '4000' must be <= 3650.");
+    expect(days.body.error).toBe("Invalid query parameter 'days': '4000' must be <= 3650.");
     const bot = await get(app, '/realtime?bot_id=bot-1');
-    expect(bot.body.error.message).toBe(
+    expect(bot.body.error).toBe(
       "Invalid query parameter 'bot_id': 'bot-1' must be a UUID such as 3f1c2a9e-7b4d-4e8a-9c61-0d2b5e8f4a17.",
     );
   });
@@ -118,16 +118,16 @@ describe('General Bots bad input', () => {
   it('answers an unknown path or method under the prefix in the envelope', async () => {
     const app = testApp();
     const missing = await get(app, '/usage/weekly');
-    expectError(missing, 404, 'not_found');
+    expectError(missing, 404);
     const method = await send(request(app).delete(`${BASE}/reports`).set('Authorization', `Bearer ${TOKEN}`));
-    expectError(method, 405, 'method_not_allowed');
+    expectError(method, 405);
     expect(method.headers.allow).toBe('GET, POST, HEAD');
   });
 
   it('answers a forced documented error with the vendor text of that status', async () => {
     const app = testApp();
     const res = await get(app, '/usage', { Prefer: 'code=500' });
-    expectError(res, 500, 'internal_error');
-    expect(res.body.error.message).toBe('Internal Server Error');
+    expectError(res, 500);
+    expect(res.body.error).toBe('Internal Server Error');
   });
 });

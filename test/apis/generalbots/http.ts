@@ -49,9 +49,25 @@ export async function data<T = Record<string, unknown>>(
   return res.body.data as T;
 }
 
-/** Asserts an error in the envelope with its code. */
-export function expectError(res: Response, status: number, code: string): void {
+/** Asserts an error in the server's ApiResponse envelope, whose `error` is the message; returns it. */
+export function expectError(res: Response, status: number): string {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body).toMatchObject({ success: false, data: null, error: { code } });
-  expect(res.body.error.message).toEqual(expect.any(String));
+  expect(Object.keys(res.body).sort()).toEqual(['data', 'error', 'success']);
+  expect(res.body).toMatchObject({ success: false, data: null, error: expect.any(String) });
+  return res.body.error as string;
+}
+
+/** The auth layer's exact messages by code (botserver src/security/auth_api/error.rs). */
+export const AUTH_MESSAGES: Record<string, string> = {
+  missing_token: 'Authentication token is required',
+  invalid_token: 'Invalid authentication token',
+  expired_token: 'Authentication token has expired',
+  invalid_api_key: 'Invalid API key',
+  insufficient_permissions: "You don't have permission to access this resource",
+};
+
+/** Asserts an auth-layer error: flat `{ error: <code>, message }`, no envelope. */
+export function expectAuthError(res: Response, status: number, code: string): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body).toEqual({ error: code, message: AUTH_MESSAGES[code] });
 }

@@ -15,7 +15,7 @@ describe('logicdialog spec', () => {
     for (const op of spec.operations) expect(op.method).toBe('GET');
   });
 
-  it('gives every operation the four common query parameters and the wbb-client header', () => {
+  it('gives every operation the four common query parameters, the wbb-client header and the same statuses (the retry ones included)', () => {
     const spec = loadSpec('logicdialog');
     for (const op of spec.operations) {
       expect(op.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
@@ -25,7 +25,16 @@ describe('logicdialog spec', () => {
         'query:resolution',
         'header:wbb-client',
       ]);
-      expect(op.responses.map((r) => r.status)).toEqual(['200', '400', '401', '403', '500']);
+      expect(op.responses.map((r) => r.status)).toEqual([
+        '200',
+        '400',
+        '401',
+        '403',
+        '408',
+        '429',
+        '500',
+        '504',
+      ]);
     }
   });
 });

@@ -25,12 +25,12 @@ describe('pipeline', () => {
         .send('type=usage'),
     );
     expect(res.status).toBe(415);
-    expect(res.body.error.message).toMatch(/send application\/json/);
+    expect(res.body.error).toMatch(/send application\/json/);
   });
 
   it('answers a POST without a body with 400 "The request body is missing."', async () => {
     const res = await send(request(testApp()).post(REPORTS).set({ Authorization: 'Bearer x' }));
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('The request body is missing.');
+    expect(res.body.error).toBe('The request body is missing.');
   });
 });
