@@ -159,17 +159,17 @@ const RETRY_BODIES: Record<string, Record<number, unknown>> = {
 
 /** A retry scenario: the first try gets the status in the vendor's shape, the retry the normal answer. */
 function failsFirstTry(status: number, retryAfter?: string): Check {
-  return async (api, c) => {
+  return async (api) => {
     const mock = testApp();
-    const first = await call(mock, c, NAME_OF_STATUS[status] as string);
+    const first = await call(mock, api, NAME_OF_STATUS[status] as string);
     expect(first.status).toBe(status);
     expect(first.headers['retry-after']).toBe(retryAfter);
-    const body = RETRY_BODIES[api]?.[status];
+    const body = RETRY_BODIES[api.name]?.[status];
     if (typeof body === 'string') expect(first.text).toBe(body);
     else expect(first.body).toMatchObject(body as object);
-    const retry = await call(mock, c, NAME_OF_STATUS[status] as string);
+    const retry = await call(mock, api, NAME_OF_STATUS[status] as string);
     expect(retry.status).toBe(200);
-    expect(retry.text).toBe((await call(testApp(), c, 'default')).text);
+    expect(retry.text).toBe((await call(testApp(), api, 'default')).text);
   };
 }
 
