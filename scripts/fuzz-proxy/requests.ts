@@ -37,8 +37,20 @@ const NASTY = [
   'x'.repeat(300),
 ];
 /** Scenarios a request may pick per request; none of them cuts or stalls the connection. */
-const SCENARIOS = ['default', 'empty', 'high-volume', 'unauthorized', 'forbidden', 'server-error', 'flaky'];
-const FIVE_XX_SCENARIOS = new Set(['server-error', 'flaky']);
+const SCENARIOS = [
+  'default',
+  'empty',
+  'high-volume',
+  'unauthorized',
+  'forbidden',
+  'server-error',
+  'flaky',
+  'rate-limited',
+  'request-timeout',
+  'gateway-timeout',
+  'token-expired',
+];
+const FIVE_XX_SCENARIOS = new Set(['server-error', 'flaky', 'gateway-timeout']);
 /** The mock clock the fuzz runs under, and instants inside its data windows. */
 export const FUZZ_NOW = '2025-03-01T12:00:00Z';
 const INSTANTS = [

@@ -55,22 +55,23 @@ function authError(code: keyof typeof AUTH_ERRORS): MockError {
 }
 
 /**
- * The token of a request: `Authorization: Bearer <token>` wins over `X-API-Key: <token>`. As in the
- * server, an Authorization header of another scheme counts as none, and an empty bearer token or API
- * key is invalid.
+ * The token of a request: `X-API-Key: <token>` wins over `Authorization: Bearer <token>`, as the
+ * server's auth layer reads the API key first (botserver src/security/auth_api/utils.rs,
+ * extract_user_from_request). As in the server, an Authorization header of another scheme counts as
+ * none, and an empty API key or bearer token is invalid.
  */
 function readToken(req: Request): string {
-  const authorization = req.headers.authorization?.trim() ?? '';
-  if (/^Bearer(\s|$)/i.test(authorization)) {
-    const bearer = readBearer(authorization);
-    if (bearer.kind === 'ok') return bearer.value;
-    throw authError('invalid_token');
-  }
   const apiKey = req.headers['x-api-key'];
   const key = Array.isArray(apiKey) ? apiKey[0] : apiKey;
   if (key !== undefined) {
     if (key.trim() === '') throw authError('invalid_api_key');
     return key.trim();
+  }
+  const authorization = req.headers.authorization?.trim() ?? '';
+  if (/^Bearer(\s|$)/i.test(authorization)) {
+    const bearer = readBearer(authorization);
+    if (bearer.kind === 'ok') return bearer.value;
+    throw authError('invalid_token');
   }
   throw authError('missing_token');
 }

@@ -92,10 +92,21 @@ const ROLES: Role[] = [
   },
   { name: 'bearer viewer', headers: { Authorization: 'Bearer viewer' }, outcome: viewer },
   { name: 'API key viewer', headers: { 'X-API-Key': 'viewer' }, outcome: viewer },
+  // The server reads X-API-Key before Authorization (botserver auth_api/utils.rs).
   {
-    name: 'bearer viewer next to an admin API key (Authorization wins)',
+    name: 'bearer viewer next to an admin API key (the API key wins)',
     headers: { Authorization: 'Bearer viewer', 'X-API-Key': TOKEN },
+    outcome: success,
+  },
+  {
+    name: 'admin bearer next to a viewer API key (the API key wins)',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'X-API-Key': 'viewer' },
     outcome: viewer,
+  },
+  {
+    name: 'admin bearer next to an empty API key',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'X-API-Key': '' },
+    outcome: () => '401 invalid_api_key',
   },
   { name: 'bearer admin', headers: { Authorization: `Bearer ${TOKEN}` }, outcome: success },
   { name: 'API key admin', headers: { 'X-API-Key': TOKEN }, outcome: success },
