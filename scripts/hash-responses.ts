@@ -21,9 +21,22 @@ import { loadSpec } from '../src/core/spec.js';
 import { createMockApp } from '../src/server/app.js';
 import { type Config, createConfig } from '../src/server/cli/config.js';
 import { API_MODULES } from '../src/server/registry.js';
-import { API_CASES } from '../test/support/cases.js';
 
 const NOW = '2025-03-01T12:00:00.000Z';
+
+/** Each API's sample (src/apis/<api>/sample.ts) as a URL with its prefix, and its credential. */
+const API_CASES: Record<
+  string,
+  { sample: { method: string; url: string; body?: unknown }; auth(secret: string): Record<string, string> }
+> = Object.fromEntries(
+  API_MODULES.map((m) => [
+    m.name,
+    {
+      sample: { method: m.sample.method, url: `/${m.name}${m.sample.path}`, body: m.sample.body },
+      auth: m.sample.auth,
+    },
+  ]),
+);
 const AUTH = (api: string, secret = 's3cret') => API_CASES[api]?.auth(secret) ?? {};
 
 interface Sent {

@@ -66,7 +66,38 @@ export interface KnobSpec {
 }
 
 /** Answers one operation; sends the response itself (JSON, CSV, a stream…). */
-export type OperationHandler = (input: OperationInput, res: Response) => void | Promise<void>;
+export interface OperationHandler {
+  (input: OperationInput, res: Response): void | Promise<void>;
+  /**
+   * The answer reads server state (records created by earlier requests), so it is never answered
+   * from the response cache. Every other GET must be a function of seed, clock, scenario and request.
+   */
+  readonly stateful?: true;
+}
+
+/** A handler whose answer reads server state (see `OperationHandler.stateful`). */
+export function stateful(
+  handle: (input: OperationInput, res: Response) => void | Promise<void>,
+): OperationHandler {
+  return Object.assign((input: OperationInput, res: Response) => handle(input, res), {
+    stateful: true as const,
+  });
+}
+
+/**
+ * How the shared test suites (conformance, fuzz, scenarios) and the test client talk to an API
+ * (`sample.ts` in its folder): a request it answers with 200 under the suites' seed 1 and clock
+ * 2025-03-01T12:00Z, and how a credential is presented.
+ */
+export interface ApiSample {
+  method: 'GET' | 'POST';
+  /** Path and query after the API's prefix. */
+  path: string;
+  /** The JSON body of a POST. */
+  body?: unknown;
+  /** Headers carrying a credential whose secret part is `secret` (a magic value: `forbidden`, `expired`, `viewer`). */
+  auth(secret: string): Record<string, string>;
+}
 
 /** One emulated vendor API. */
 export interface ApiModule {
@@ -74,8 +105,14 @@ export interface ApiModule {
   name: string;
   /** The vendor and API, for people. */
   title: string;
+  /** Its spec when not `specs/<name>.yaml` in the package (an API registered from elsewhere), absolute. */
+  specFile?: string;
+  /** A request it answers and its credential scheme, for the shared suites and the test client. */
+  sample: ApiSample;
+  /** The operationIds of its spec (`operations.ts`): what the handler map is typed by. */
+  operationIds: readonly string[];
   /** Handlers by operationId: one per operation of the spec, no more, no less. */
-  handlers: Record<string, OperationHandler>;
+  handlers: Readonly<Record<string, OperationHandler>>;
   /** Checks the request's credentials; throws the vendor's 401/403 as a MockError. */
   authenticate(req: Request, operation: SpecOperation): Caller;
   /** Sends an error in the vendor's shape. */
@@ -86,11 +123,6 @@ export interface ApiModule {
   errors?: Readonly<Record<string, NamedError>>;
   /** Forgets what requests to this app created (records, uploads): a test's leftovers (startMockServer reset). */
   forget?(app: object): void;
-  /**
-   * Operations whose answer reads server state (records created by earlier requests): never answered
-   * from the response cache. Every other GET must be a function of seed, clock, scenario and request.
-   */
-  statefulOperations?: ReadonlySet<string>;
   /** Knobs beyond the common ones that this API reads from `knobs.extra`. */
   knobs?: Readonly<Record<string, KnobSpec>>;
   /** The requests `bot-analytics-mock verify` sends to the live vendor and to the mock (`probes.ts`). */

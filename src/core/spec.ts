@@ -128,14 +128,19 @@ export function operationsOf(document: Record<string, unknown>): SpecOperation[]
   return operations;
 }
 
+/** An API's spec: by name, `specs/<name>.yaml` in the package; an API module may name another file. */
+export type SpecSource = string | { name: string; specFile?: string | undefined };
+
 const loaded = new Map<string, LoadedSpec>();
 
-/** Reads `specs/<api>.yaml` from the package, once per process (specs do not change while it runs). */
-export function loadSpec(api: string): LoadedSpec {
-  let spec = loaded.get(api);
+/** Reads an API's spec once per process (specs do not change while it runs). */
+export function loadSpec(source: SpecSource): LoadedSpec {
+  const api = typeof source === 'string' ? source : source.name;
+  const file = (typeof source === 'string' ? undefined : source.specFile) ?? specFile(api);
+  let spec = loaded.get(file);
   if (!spec) {
-    spec = readSpec(api);
-    loaded.set(api, spec);
+    spec = readSpec(api, file);
+    loaded.set(file, spec);
   }
   return spec;
 }
@@ -156,10 +161,15 @@ export function specFile(api: string): string {
 }
 
 /** A loaded spec from its text and its parsed document. */
-export function specOf(api: string, text: string, document: Record<string, unknown>): LoadedSpec {
+export function specOf(
+  api: string,
+  text: string,
+  document: Record<string, unknown>,
+  file = specFile(api),
+): LoadedSpec {
   return {
     api,
-    file: specFile(api),
+    file,
     text,
     document,
     operations: operationsOf(document),
@@ -167,10 +177,10 @@ export function specOf(api: string, text: string, document: Record<string, unkno
   };
 }
 
-function readSpec(api: string): LoadedSpec {
-  const text = readFileSync(specFile(api), 'utf8');
+function readSpec(api: string, file: string): LoadedSpec {
+  const text = readFileSync(file, 'utf8');
   // Parsing the YAML of five specs was most of a cold start; the build's JSON of the same text is not.
   const document =
     readJsonArtifact<Record<string, unknown>>(specArtifactName(api), text) ?? parseSpecText(text);
-  return specOf(api, text, document);
+  return specOf(api, text, document, file);
 }

@@ -108,11 +108,21 @@ function combinationProblems(path: FieldPath, rule: RawRule): Problem[] {
   return problems;
 }
 
+/** API names must be registered ones: the list comes from the registry, not from the schema. */
+function apiNameProblems(path: FieldPath, raw: string | string[] | undefined, facts: ApiFacts[]): Problem[] {
+  const known = facts.map((f) => f.name);
+  const accepted = `one of ${known.join(', ')}, or a list of them`;
+  return list(raw).flatMap((name, i) =>
+    known.includes(name) ? [] : [badValue(Array.isArray(raw) ? [...path, i] : path, name, accepted)],
+  );
+}
+
 function ruleProblems(rule: RawRule, index: number, facts: ApiFacts[]): Problem[] {
   const path = ['rules', index];
   const named = list(rule.match?.api);
   const apis = named.length === 0 ? facts : facts.filter((f) => named.includes(f.name));
   return [
+    ...apiNameProblems([...path, 'match', 'api'], rule.match?.api, facts),
     ...combinationProblems(path, rule),
     ...latencyProblem([...path, 'latency'], rule.latency),
     ...nameProblems(

@@ -19,7 +19,7 @@ export function apiFacts(modules: readonly ApiModule[]): ApiFacts[] {
     let facts = cache.get(module);
     if (!facts) {
       const operations = new Map(
-        loadSpec(module.name).operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]),
+        loadSpec(module).operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]),
       );
       facts = { name: module.name, operations, errors: module.errors ?? {}, knobs: module.knobs ?? {} };
       cache.set(module, facts);

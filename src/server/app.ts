@@ -2,6 +2,7 @@
 import type { RequestListener } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import type { DestinationStream, Logger } from 'pino';
+import type { ApiModule } from '../core/api.js';
 import type { Scenario } from '../core/scenario.js';
 import { type LoadedSpec, loadSpec } from '../core/spec.js';
 import { apiFacts } from '../scenarios/api-facts.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** How control-plane changes reach every process (default: this one only; a cluster worker passes its own). */
   sync?: (state: MockState) => ControlSync;
+  /** The APIs it knows (default: `API_MODULES`, registry.ts); `config.apis` picks those it serves. */
+  registry?: readonly ApiModule[];
 }
 
 /**
@@ -49,7 +52,8 @@ export function createMockApp(
   scenarios: readonly Scenario[] = [],
   options: AppOptions = {},
 ): MockApp {
-  const loaded = loadScenarios(config, apiFacts(API_MODULES));
+  const registry = options.registry ?? API_MODULES;
+  const loaded = loadScenarios(config, apiFacts(registry));
   const state = new MockState(config, [...loaded.scenarios, ...scenarios], loaded.initial);
   const sync = (options.sync ?? localSync)(state);
   const logger = createLogger(config.logLevel, options.logDestination);
@@ -59,8 +63,8 @@ export function createMockApp(
   app.set('query parser', false);
   installFastJson(app);
 
-  const modules = API_MODULES.filter((m) => config.apis.includes(m.name));
-  const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m.name)]));
+  const modules = registry.filter((m) => config.apis.includes(m.name));
+  const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m)]));
   // Every answer waits for --latency: none is sent from memory at once.
   const cache =
     config.responseCacheBytes > 0 && !config.latency
@@ -105,7 +109,7 @@ export function createMockApp(
   app.use((error: unknown, req: Request, res: Response, _next: unknown) => fail(error, req, res));
   const listener = createListener({ app, config, state, cache, apis, root, pipelines, logger });
   const forget = () => {
-    for (const module of API_MODULES) module.forget?.(app);
+    for (const module of modules) module.forget?.(app);
   };
   return { listener, state, specs, logger, forget };
 }

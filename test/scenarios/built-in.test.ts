@@ -1,17 +1,16 @@
 /** Every built-in scenario against every registered API: what it does, and that the answers stay valid. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import request, { type Response } from 'supertest';
+import type { Response } from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApiModule } from '../../src/core/api.js';
 import { sleep } from '../../src/core/clock.js';
 import { loadSpec } from '../../src/core/spec.js';
 import { BUILT_IN_DIR } from '../../src/scenarios/load-scenarios.js';
 import { RouteMatcher } from '../../src/server/pipeline/route-matcher.js';
 import { API_MODULES } from '../../src/server/registry.js';
-import type { TestMock } from '../support/app.js';
-import { testApp } from '../support/app.js';
-import { API_CASES, type ApiCase } from '../support/cases.js';
-import { send } from '../support/contract.js';
+import { type TestMock, testApp } from '../support/app.js';
+import { apiClient } from '../support/client.js';
 import { close, listen, rawRequest } from '../support/raw-client.js';
 
 vi.mock('../../src/core/clock.js', async (original) => ({
@@ -27,98 +26,88 @@ const BUILT_INS = readdirSync(BUILT_IN_DIR)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => basename(f, '.yaml'));
 
-function call(mock: TestMock, c: ApiCase, scenario: string): Promise<Response> {
-  const headers = { ...c.auth('s3cret'), 'X-Mock-Scenario': scenario };
-  const test =
-    c.sample.method === 'GET'
-      ? request(mock).get(c.sample.url)
-      : request(mock)
-          .post(c.sample.url)
-          .send(c.sample.body as object);
-  return send(test.set(headers));
+function call(mock: TestMock, api: ApiModule, scenario: string): Promise<Response> {
+  return apiClient(api, mock).sample({ headers: { 'X-Mock-Scenario': scenario } });
 }
 
-async function raw(c: ApiCase, scenario: string, giveUpMs?: number) {
+async function raw(api: ApiModule, scenario: string, giveUpMs?: number) {
   const server = await listen(testApp());
   try {
-    const headers = { ...c.auth('s3cret'), 'X-Mock-Scenario': scenario };
-    return await rawRequest(
-      server,
-      { method: c.sample.method, path: c.sample.url, headers, body: c.sample.body },
-      giveUpMs,
-    );
+    const { method, path, body } = api.sample;
+    const headers = { ...api.sample.auth('s3cret'), 'X-Mock-Scenario': scenario };
+    return await rawRequest(server, { method, path: `/${api.name}${path}`, headers, body }, giveUpMs);
   } finally {
     await close(server);
   }
 }
 
 /** The status a forced-status scenario gives the sample: its own where documented, else the normal 200. */
-function forced(api: string, c: ApiCase, status: number): number {
-  const path = new URL(c.sample.url, 'http://mock.local').pathname.slice(api.length + 1);
-  const found = new RouteMatcher(loadSpec(api).operations).match(c.sample.method, path);
+function forced(api: ApiModule, status: number): number {
+  const path = new URL(api.sample.path, 'http://mock.local').pathname;
+  const found = new RouteMatcher(loadSpec(api).operations).match(api.sample.method, path);
   const documented =
     found.kind === 'found' && found.operation.responses.some((r) => r.status === String(status));
   return documented ? status : 200;
 }
 
-type Check = (api: string, c: ApiCase) => Promise<void>;
+type Check = (api: ApiModule) => Promise<void>;
 
 /** The sample under the default scenario and under a data scenario: both 200, with other data. */
 async function againstDefault(
-  c: ApiCase,
+  api: ApiModule,
   scenario: string,
 ): Promise<{ normal: Response; changed: Response }> {
   const mock = testApp();
-  const normal = await call(mock, c, 'default');
-  const changed = await call(mock, c, scenario);
+  const normal = await call(mock, api, 'default');
+  const changed = await call(mock, api, scenario);
   expect(changed.status).toBe(200);
   expect(changed.text).not.toBe(normal.text);
   return { normal, changed };
 }
 
 const CHECKS: Record<string, Check> = {
-  async empty(_, c) {
-    const { normal, changed } = await againstDefault(c, 'empty');
+  async empty(api) {
+    const { normal, changed } = await againstDefault(api, 'empty');
     expect(changed.text.length).toBeLessThanOrEqual(normal.text.length);
   },
-  async 'high-volume'(_, c) {
-    const { normal, changed } = await againstDefault(c, 'high-volume');
+  async 'high-volume'(api) {
+    const { normal, changed } = await againstDefault(api, 'high-volume');
     expect(changed.text.length).toBeGreaterThanOrEqual(normal.text.length);
   },
-  async slow(_, c) {
+  async slow(api) {
     const mock = testApp();
-    expect((await call(mock, c, 'slow')).status).toBe(200);
-    expect((await call(mock, c, 'slow')).status).toBe(200);
+    expect((await call(mock, api, 'slow')).status).toBe(200);
+    expect((await call(mock, api, 'slow')).status).toBe(200);
     const [first, second] = vi.mocked(sleep).mock.calls.map(([ms]) => ms);
     expect(first).toBeGreaterThanOrEqual(1000);
     expect(first).toBeLessThanOrEqual(3000);
     expect(second).toBe(first);
   },
-  async flaky(_, c) {
+  async flaky(api) {
     const mock = testApp();
     const seen = new Set<number>();
-    for (let i = 0; i < 100 && seen.size < 2; i++) seen.add((await call(mock, c, 'flaky')).status);
+    for (let i = 0; i < 100 && seen.size < 2; i++) seen.add((await call(mock, api, 'flaky')).status);
     expect(seen).toEqual(new Set([200, 500]));
   },
-  async unauthorized(api, c) {
-    expect((await call(testApp(), c, 'unauthorized')).status).toBe(forced(api, c, 401));
+  async unauthorized(api) {
+    expect((await call(testApp(), api, 'unauthorized')).status).toBe(forced(api, 401));
   },
-  async forbidden(api, c) {
-    expect((await call(testApp(), c, 'forbidden')).status).toBe(forced(api, c, 403));
+  async forbidden(api) {
+    expect((await call(testApp(), api, 'forbidden')).status).toBe(forced(api, 403));
   },
-  async 'server-error'(api, c) {
-    expect((await call(testApp(), c, 'server-error')).status).toBe(forced(api, c, 500));
+  async 'server-error'(api) {
+    expect((await call(testApp(), api, 'server-error')).status).toBe(forced(api, 500));
   },
-  async 'connection-reset'(_, c) {
-    expect(await raw(c, 'connection-reset')).toMatchObject({ ending: 'reset', status: undefined });
+  async 'connection-reset'(api) {
+    expect(await raw(api, 'connection-reset')).toMatchObject({ ending: 'reset', status: undefined });
   },
-  async 'truncated-body'(_, c) {
-    const res = await raw(c, 'truncated-body');
+  async 'truncated-body'(api) {
+    const res = await raw(api, 'truncated-body');
     expect(res.ending).toBe('cut');
     expect(res.body.length).toBe(Math.floor(Number(res.headers?.['content-length']) / 2));
   },
-  async stalled(_, c) {
-    expect(await raw(c, 'stalled', 200)).toMatchObject({ ending: 'gave-up', status: undefined });
+  async stalled(api) {
+    expect(await raw(api, 'stalled', 200)).toMatchObject({ ending: 'gave-up', status: undefined });
   },
 };
 
@@ -170,17 +159,17 @@ const RETRY_BODIES: Record<string, Record<number, unknown>> = {
 
 /** A retry scenario: the first try gets the status in the vendor's shape, the retry the normal answer. */
 function failsFirstTry(status: number, retryAfter?: string): Check {
-  return async (api, c) => {
+  return async (api) => {
     const mock = testApp();
-    const first = await call(mock, c, NAME_OF_STATUS[status] as string);
+    const first = await call(mock, api, NAME_OF_STATUS[status] as string);
     expect(first.status).toBe(status);
     expect(first.headers['retry-after']).toBe(retryAfter);
-    const body = RETRY_BODIES[api]?.[status];
+    const body = RETRY_BODIES[api.name]?.[status];
     if (typeof body === 'string') expect(first.text).toBe(body);
     else expect(first.body).toMatchObject(body as object);
-    const retry = await call(mock, c, NAME_OF_STATUS[status] as string);
+    const retry = await call(mock, api, NAME_OF_STATUS[status] as string);
     expect(retry.status).toBe(200);
-    expect(retry.text).toBe((await call(testApp(), c, 'default')).text);
+    expect(retry.text).toBe((await call(testApp(), api, 'default')).text);
   };
 }
 
@@ -206,9 +195,9 @@ const DIGITALCX_LIMITS: Record<string, RegExp> = {
     /^No data is available prior to December 15th 2024: startDate 2024-12-14T00:00:00\.000Z is earlier than 2024-12-15T00:00:00\.000Z\.$/,
 };
 for (const [name, message] of Object.entries(DIGITALCX_LIMITS)) {
-  CHECKS[name] = async (api, c) => {
-    const res = await call(testApp(), c, name);
-    if (api !== 'digitalcx') {
+  CHECKS[name] = async (api) => {
+    const res = await call(testApp(), api, name);
+    if (api.name !== 'digitalcx') {
       expect(res.status).toBe(200);
       return;
     }
@@ -227,10 +216,9 @@ describe('built-in scenarios', () => {
     for (const name of ['default', ...BUILT_INS]) expect(readme, name).toContain(`| \`${name}\` |`);
   });
 
-  describe.each(API_MODULES.map((m) => m.name))('%s', (api) => {
-    const c = API_CASES[api] as ApiCase;
+  describe.each(API_MODULES.map((m) => [m.name, m] as const))('%s', (_, api) => {
     it.each(BUILT_INS)('%s', async (name) => {
-      await (CHECKS[name] as Check)(api, c);
+      await (CHECKS[name] as Check)(api);
     });
   });
 });

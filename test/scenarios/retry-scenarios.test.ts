@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { digitalcx } from '../../src/apis/digitalcx/index.js';
 import { apiFacts } from '../../src/scenarios/api-facts.js';
 import { loadScenarioFile } from '../../src/scenarios/load-scenarios.js';
 import { API_MODULES } from '../../src/server/registry.js';
 import { testApp } from '../support/app.js';
-import { API_CASES } from '../support/cases.js';
+import { apiClient } from '../support/client.js';
 import { send } from '../support/contract.js';
 
 const FACTS = apiFacts(API_MODULES);
-const DIGITALCX = API_CASES.digitalcx?.sample.url as string;
+const DIGITALCX = `/digitalcx${digitalcx.sample.path}`;
 const FORM = {
   grant_type: 'client_credentials',
   client_id: 'my-client',
@@ -107,11 +108,10 @@ describe('retry statuses in scenario files', () => {
     );
     const mock = testApp({}, [loadScenarioFile(file, FACTS)]);
     for (let i = 0; i < 2; i++) {
-      const res = await send(
-        request(mock)
-          .get(API_CASES.generalbots?.sample.url as string)
-          .set({ Authorization: 'Bearer t', 'X-Mock-Scenario': 'mine' }),
-      );
+      const res = await apiClient('generalbots', mock).sample({
+        secret: 't',
+        headers: { 'X-Mock-Scenario': 'mine' },
+      });
       expect(res.status).toBe(429);
       expect(res.headers['retry-after']).toBe('30');
       expect(res.body).toEqual({

@@ -7,10 +7,11 @@ import { validateOutput } from '@stoplight/prism-http/dist/validator/index.js';
 import type { ValidateFunction } from 'ajv';
 import type { Response, Test } from 'supertest';
 import { expect } from 'vitest';
+import type { ApiModule } from '../../src/core/api.js';
 import { SchemaCompiler } from '../../src/core/schema-compiler.js';
 import { type LoadedSpec, loadSpec, resolveRef } from '../../src/core/spec.js';
 import { RouteMatcher } from '../../src/server/pipeline/route-matcher.js';
-import { API_NAMES } from '../../src/server/registry.js';
+import { API_MODULES } from '../../src/server/registry.js';
 
 type IHttpOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
 
@@ -24,6 +25,14 @@ interface SpecTools {
 
 const tools = new Map<string, SpecTools>();
 
+/** Where a response is checked: which API, and whether it is served at `/` (single-API mode). */
+export interface CheckOptions {
+  /** The API served at `/`: its name (single-API mode). */
+  rootApi?: string;
+  /** An API the registry does not hold (a test's own): its spec is used for URLs under its prefix. */
+  api?: ApiModule;
+}
+
 /** Inlines every local $ref (Prism validates bodies reliably only against a dereferenced document). */
 function dereference(node: unknown, document: Record<string, unknown>, depth = 0): unknown {
   if (depth > 40) return node;
@@ -34,9 +43,9 @@ function dereference(node: unknown, document: Record<string, unknown>, depth = 0
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, dereference(v, document, depth + 1)]));
 }
 
-function toolsFor(api: string): SpecTools {
-  let t = tools.get(api);
-  if (!t) {
+function toolsFor(api: ApiModule): SpecTools {
+  let t = tools.get(api.name);
+  if (!t || t.spec !== loadSpec(api)) {
     const spec = loadSpec(api);
     t = {
       spec,
@@ -45,7 +54,7 @@ function toolsFor(api: string): SpecTools {
       prism: getHttpOperationsFromSpec(dereference(spec.document, spec.document) as object),
       validators: new Map(),
     };
-    tools.set(api, t);
+    tools.set(api.name, t);
   }
   return t;
 }
@@ -72,14 +81,15 @@ export async function expectMatchesSpec(
   method: string,
   url: string,
   res: Response,
-  rootApi?: string,
+  { rootApi, api: own }: CheckOptions = {},
 ): Promise<void> {
   // Not new URL(): it would resolve '..' segments that the server receives as they are.
   const pathname = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] ?? '';
   const [, first, ...rest] = pathname.split('/');
-  const api = rootApi ?? first;
+  const name = rootApi ?? first;
   const path = rootApi ? pathname : `/${rest.join('/')}`;
-  if (!api || !API_NAMES.includes(api)) return;
+  const api = own?.name === name ? own : API_MODULES.find((m) => m.name === name);
+  if (!api) return;
   const t = toolsFor(api);
   const found = t.matcher.match(method.toUpperCase(), path);
   if (found.kind !== 'found') return; // 404/405 outside any operation: checked by their own tests
@@ -123,9 +133,9 @@ export async function expectMatchesSpec(
 }
 
 /** Sends a supertest request and checks its response against the spec before handing it back. */
-export async function send(test: Test, options: { rootApi?: string } = {}): Promise<Response> {
+export async function send(test: Test, options: CheckOptions = {}): Promise<Response> {
   const res = await test;
   const req = test as unknown as { method: string; url: string };
-  await expectMatchesSpec(req.method, req.url, res, options.rootApi);
+  await expectMatchesSpec(req.method, req.url, res, options);
   return res;
 }

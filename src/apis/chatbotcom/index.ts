@@ -4,8 +4,10 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 
 /** The message of each status when the mock is asked for it (`Prefer: code=`, scenarios). */
 const DOCUMENTED: Record<number, string> = {
@@ -58,6 +60,8 @@ function sendError(res: Response, error: MockError, { now }: { now: number }): v
 export const chatbotcom: ApiModule = {
   name: 'chatbotcom',
   title: 'ChatBot.com Reports API',
+  sample,
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,

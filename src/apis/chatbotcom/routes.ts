@@ -4,6 +4,7 @@ import type { OperationHandler, OperationInput } from '../../core/api.js';
 import { distinct, listItems } from '../../core/list-values.js';
 import { type Account, accountOf, SOURCES } from './account.js';
 import { busiestPeriod } from './busiest.js';
+import type { OperationId } from './operations.js';
 import { interactionsPopularity } from './popularity.js';
 import { averageReport, countReport, type SeriesRequest } from './series-report.js';
 import type { Metric, Selection } from './traffic.js';
@@ -78,4 +79,4 @@ export const handlers = {
   getAverageConversationsReport,
   getBusiestPeriodReport,
   getInteractionsPopularityReport,
-};
+} satisfies Record<OperationId, OperationHandler>;

@@ -1,5 +1,5 @@
 /** Handlers of the Events family: streams, tracking, definitions, funnel and attribute values. */
-import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { type OperationHandler, type OperationInput, stateful } from '../../core/api.js';
 import { MockError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { isoMs, parseInstant } from '../../core/time.js';
@@ -12,6 +12,7 @@ import { channelId, conversationUser, type TrackingEvent } from './events.js';
 import { habitsOf } from './habits.js';
 import { pageOf, pageSizeOf } from './hourly-pager.js';
 import { listPage } from './list-pages.js';
+import type { OperationId } from './operations.js';
 import { readWindow } from './query.js';
 import { keep, writeShelf } from './store.js';
 import { teamBotIds } from './team.js';
@@ -244,15 +245,15 @@ const Analytics_GetEventAttributeValues: OperationHandler = (input, res) => {
   res.json({ attributes });
 };
 
-/** The Events handlers by operationId. */
+/** The Events handlers by operationId; the lists read what clients tracked and defined (store.ts). */
 export const eventHandlers = {
-  Analytics_ListEvents,
+  Analytics_ListEvents: stateful(Analytics_ListEvents),
   Analytics_ListEventsWithFilters,
-  Analytics_GetTeamEvents,
+  Analytics_GetTeamEvents: stateful(Analytics_GetTeamEvents),
   Analytics_TrackEvent,
-  Analytics_ListEventDefinitions,
-  Analytics_ListTeamEventDefinitions,
+  Analytics_ListEventDefinitions: stateful(Analytics_ListEventDefinitions),
+  Analytics_ListTeamEventDefinitions: stateful(Analytics_ListTeamEventDefinitions),
   Analytics_CreateEventDefinition,
   Analytics_ComputeEventsFunnel,
   Analytics_GetEventAttributeValues,
-};
+} satisfies Partial<Record<OperationId, OperationHandler>>;

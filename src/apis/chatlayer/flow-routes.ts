@@ -4,6 +4,7 @@ import { type Bot, botOf, type Version } from './bot.js';
 import type { SeriesQuery } from './conversation-series.js';
 import { type Step, stepOf } from './flow.js';
 import { emptyGraph, type FlowGraph, flowGraph, STEP_TEMPLATES } from './flow-graph.js';
+import type { OperationId } from './operations.js';
 import { readList, readWindow } from './query.js';
 import { botQuery } from './series-query.js';
 
@@ -128,4 +129,4 @@ export const flowHandlers = {
   Analytics_GetFlowStepDetails,
   Analytics_GetFlowStepEdges,
   Analytics_ComputeFlowFunnel,
-};
+} satisfies Partial<Record<OperationId, OperationHandler>>;

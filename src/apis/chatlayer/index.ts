@@ -4,8 +4,10 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBasic } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
 import { loadSpec, resolveRef, type SpecOperation } from '../../core/spec.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 import { statusBody } from './status.js';
 import { forgetCreated } from './store.js';
 
@@ -59,17 +61,11 @@ function sendError(res: Response, error: MockError): void {
 export const chatlayer: ApiModule = {
   name: 'chatlayer',
   title: 'Chatlayer Analytics API',
+  sample,
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,
-  // Lists that read what clients created (store.ts): never answered from the response cache.
-  statefulOperations: new Set([
-    'Analytics_ListEvents',
-    'Analytics_GetTeamEvents',
-    'Analytics_ListEventDefinitions',
-    'Analytics_ListTeamEventDefinitions',
-    'Analytics_ListSubscriptions',
-  ]),
   forget: forgetCreated,
   documentedError(status, operation) {
     const example = exampleMessage(operation, status);

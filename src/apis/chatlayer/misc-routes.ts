@@ -1,5 +1,5 @@
 /** Handlers of subscriptions (webhooks), app integration logs and the connectivity echo. */
-import type { OperationHandler } from '../../core/api.js';
+import { type OperationHandler, stateful } from '../../core/api.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
@@ -9,6 +9,7 @@ import { appLogsIn } from './app-logs.js';
 import { API } from './bot.js';
 import { pageOf, pageSizeOf } from './hourly-pager.js';
 import { listPage } from './list-pages.js';
+import type { OperationId } from './operations.js';
 import { readWindow } from './query.js';
 import { keep, readShelf, type StoredSubscription, writeShelf } from './store.js';
 
@@ -124,11 +125,11 @@ const Analytics_Echo: OperationHandler = (input, res) => {
   res.json({ message: (input.body as { message: string }).message });
 };
 
-/** The subscription, app-log and echo handlers by operationId. */
+/** The subscription, app-log and echo handlers by operationId; the list reads what clients created (store.ts). */
 export const miscHandlers = {
   Analytics_CreateSubscription,
-  Analytics_ListSubscriptions,
+  Analytics_ListSubscriptions: stateful(Analytics_ListSubscriptions),
   Analytics_DeleteSubscription,
   Analytics_ListAppIntegrationsLogs,
   Analytics_Echo,
-};
+} satisfies Partial<Record<OperationId, OperationHandler>>;

@@ -7,6 +7,7 @@ import { eventHandlers } from './event-routes.js';
 import { conversationFlow } from './flow.js';
 import { flowHandlers } from './flow-routes.js';
 import { miscHandlers } from './misc-routes.js';
+import type { OperationId } from './operations.js';
 import { readWindow } from './query.js';
 import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 import { seriesHandlers } from './series-routes.js';
@@ -58,4 +59,4 @@ export const handlers = {
   ...flowHandlers,
   ...eventHandlers,
   ...miscHandlers,
-};
+} satisfies Record<OperationId, OperationHandler>;

@@ -5,6 +5,7 @@ import { cellSeries, insightSeries } from './conversation-series.js';
 import { habitsOf } from './habits.js';
 import { pageOf, rankIntents } from './intents.js';
 import { cellAnswers, cellIntents, cellUsers, cellVoiceMinutes } from './measures.js';
+import type { OperationId } from './operations.js';
 import type { SeriesData } from './series-data.js';
 import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 
@@ -105,4 +106,4 @@ export const seriesHandlers = {
   Analytics_GetKnowledgeBaseTagsInsights,
   Analytics_GetTeamKnowledgeBaseUsage,
   Analytics_GetVoiceAnalytics,
-};
+} satisfies Partial<Record<OperationId, OperationHandler>>;

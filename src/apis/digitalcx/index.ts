@@ -5,8 +5,10 @@ import { classifySecret, readBearer } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
 import { NAMED_ERRORS } from './named-errors.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 
 /** The vendor's documented messages by status (400 has two; the first is the generic one). */
 const DOCUMENTED: Record<number, string> = {
@@ -66,6 +68,8 @@ function sendError(res: Response, error: MockError): void {
 export const digitalcx: ApiModule = {
   name: 'digitalcx',
   title: 'DigitalCX Analytics API',
+  sample,
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,

@@ -10,6 +10,7 @@ import { Utf8Chunk } from '../../core/utf8-chunk.js';
 import { csvHeader, jsonRow, writeCsvRow } from './columns.js';
 import type { Interaction } from './interactions.js';
 import { readHours, readPage } from './log-reader.js';
+import type { OperationId } from './operations.js';
 import { projectOf } from './project.js';
 import { type InteractionsQuery, queryHash, readQuery, unknownProjectMessage } from './query.js';
 
@@ -141,4 +142,8 @@ const postToken: OperationHandler = (input, res: Response) => {
 };
 
 /** Handlers by operationId: the token at the mock's own path and at the vendor's tenant path. */
-export const handlers = { getInteractions, postToken, postTenantToken: postToken };
+export const handlers = {
+  getInteractions,
+  postToken,
+  postTenantToken: postToken,
+} satisfies Record<OperationId, OperationHandler>;

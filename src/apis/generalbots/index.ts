@@ -4,9 +4,11 @@ import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { type DocumentedText, documentedErrors, MockError } from '../../core/errors.js';
 import type { SpecOperation } from '../../core/spec.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { forgetReports } from './reports.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 import { API } from './scope.js';
 
 /**
@@ -116,9 +118,9 @@ function sendError(res: Response, error: MockError): void {
 export const generalbots: ApiModule = {
   name: API,
   title: 'General Bots Analytics API',
+  sample,
+  operationIds: OPERATION_IDS,
   handlers,
-  // GET /reports lists the reports created in this process.
-  statefulOperations: new Set(['listReports']),
   forget: forgetReports,
   authenticate,
   sendError,

@@ -1,6 +1,6 @@
 /** General Bots handlers: read the validated query, ask the generators, answer in the envelope. */
 import type { Response } from 'express';
-import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { type OperationHandler, type OperationInput, stateful } from '../../core/api.js';
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/show-value.js';
 import type { TimeUnit, Window } from '../../core/time.js';
@@ -11,6 +11,7 @@ import {
   conversationVolume,
 } from './conversations.js';
 import { engagementMetrics, retention, satisfaction } from './engagement.js';
+import type { OperationId } from './operations.js';
 import { activeSessionsCount, realtimeMetrics } from './realtime.js';
 import { decodeReportId, encodeReportId, type ReportFormat, type ReportType } from './report-id.js';
 import { listReports, remember, renderReport } from './reports.js';
@@ -88,7 +89,7 @@ const getReports: OperationHandler = (input, res) => {
 };
 
 /** Handlers by operationId. */
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   getUsage: windowed(usageStats),
   getDailyUsage: windowed(dailyUsage),
   getMonthlyUsage: windowed(monthlyUsage),
@@ -100,8 +101,9 @@ export const handlers: Record<string, OperationHandler> = {
   getRetention: windowed(retention),
   getSatisfaction: windowed(satisfaction),
   createReport,
-  listReports: getReports,
+  // GET /reports lists the reports created in this process.
+  listReports: stateful(getReports),
   getReport,
   getRealtimeMetrics: (input, res) => ok(res, realtimeMetrics(scopeFor(input), input.ctx.now)),
   getActiveSessions: (input, res) => ok(res, activeSessionsCount(scopeFor(input), input.ctx.now)),
-};
+} satisfies Record<OperationId, OperationHandler>;

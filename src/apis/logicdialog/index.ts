@@ -4,8 +4,10 @@ import type { Request, Response } from 'express';
 import type { ApiModule, Caller } from '../../core/api.js';
 import { classifySecret, readBearer } from '../../core/credentials.js';
 import { documentedErrors, MockError } from '../../core/errors.js';
+import { OPERATION_IDS } from './operations.js';
 import { probes } from './probes.js';
 import { handlers } from './routes.js';
+import { sample } from './sample.js';
 
 /** The messages of the spec's examples, by status (the vendor publishes none). */
 const DOCUMENTED: Record<number, string> = {
@@ -54,6 +56,8 @@ function sendError(res: Response, error: MockError): void {
 export const logicdialog: ApiModule = {
   name: 'logicdialog',
   title: 'Logicdialog Analytics API',
+  sample,
+  operationIds: OPERATION_IDS,
   handlers,
   authenticate,
   sendError,

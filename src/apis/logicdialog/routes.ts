@@ -1,6 +1,7 @@
 /** Logicdialog handlers: every endpoint reads the same query and answers its window plus its report. */
 import type { Response } from 'express';
 import type { OperationHandler, OperationInput } from '../../core/api.js';
+import type { OperationId } from './operations.js';
 import { type AnalyticsQuery, readQuery } from './query.js';
 import { blocksReport, responseReport, urlTrackingReport } from './reports-content.js';
 import {
@@ -36,7 +37,7 @@ function serve(report: Report): OperationHandler {
 }
 
 /** Handlers by operationId. */
-export const handlers: Record<string, OperationHandler> = {
+export const handlers = {
   getUserAnalytics: serve(userReport),
   getNlpAnalytics: serve(nlpReport),
   getMessageAnalytics: serve(messageReport),
@@ -53,4 +54,4 @@ export const handlers: Record<string, OperationHandler> = {
   getInterventionDetailAnalytics: serve(interventionDetailReport),
   getInterventionAverageTimeAnalytics: serve(interventionAverageTimeReport),
   getActiveUserLanguageAnalytics: serve(activeUserLanguageReport),
-};
+} satisfies Record<OperationId, OperationHandler>;

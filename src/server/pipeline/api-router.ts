@@ -102,10 +102,9 @@ export function createApiPipeline(
   cache?: ResponseCache,
 ): ApiPipeline {
   const { matcher, validator } = compile(module, spec);
-  const stateful = module.statefulOperations;
   /** The operation whose answer a request got, if that answer may be repeated (see response-cache.ts). */
   const reusable = (info: RouteInfo) => () =>
-    info.operationId !== null && info.fault === null && !stateful?.has(info.operationId)
+    info.operationId !== null && info.fault === null && !module.handlers[info.operationId]?.stateful
       ? info.operationId
       : undefined;
 

@@ -163,7 +163,7 @@ describe('response cache', () => {
     const list = '/generalbots/api/v1/analytics/reports';
     const auth = { authorization: 'Bearer admin' };
     const before = JSON.parse((await get(port, list, auth)).body) as { data: { total: number } };
-    expect(generalbots.statefulOperations?.has('listReports')).toBe(true);
+    expect(generalbots.handlers.listReports?.stateful).toBe(true);
     const created = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
         {

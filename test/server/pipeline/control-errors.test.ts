@@ -1,8 +1,9 @@
 /** Issue 20 item 4: a bad control header is answered in the shape of the operation it hit. */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { API_MODULES } from '../../../src/server/registry.js';
 import { testApp } from '../../support/app.js';
-import { API_CASES } from '../../support/cases.js';
+import { apiClient } from '../../support/client.js';
 import { send } from '../../support/contract.js';
 
 const FORM = {
@@ -33,14 +34,13 @@ describe('control header errors', () => {
     },
   );
 
-  it.each(Object.entries(API_CASES))(
+  it.each(API_MODULES.map((m) => [m.name, m] as const))(
     'answers a bad X-Mock-Now on the %s sample operation in that operation documented 400',
-    async (_api, { sample, auth }) => {
-      const res = await send(
-        request(testApp())
-          .get(sample.url)
-          .set({ ...auth('secret'), 'X-Mock-Now': 'bogus' }),
-      );
+    async (_, api) => {
+      const res = await apiClient(api, testApp()).sample({
+        secret: 'secret',
+        headers: { 'X-Mock-Now': 'bogus' },
+      });
       expect(res.status).toBe(400);
       expect(res.text).toContain('X-Mock-Now');
     },
