@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { MockError } from './errors.js';
 import type { Knobs } from './knobs.js';
 import type { ProbeSet } from './probe.js';
+import { RequestClock } from './request-clock.js';
 import type { Scenario } from './scenario.js';
 import type { SpecOperation } from './spec.js';
 
@@ -17,9 +18,29 @@ export interface Caller {
 /** The per-request controls: seed, clock, scenario and its knobs. */
 export interface RequestContext {
   seed: number;
-  now: number;
+  /**
+   * The request's now, to the millisecond. Reading it binds the answer to this instant (it is never
+   * reused at a later now): a generator that knows better reads `clock` instead.
+   */
+  readonly now: number;
+  /** The same now, read through methods that say how long the answer holds (core/request-clock.ts). */
+  clock: RequestClock;
   scenario: Scenario;
   knobs: Knobs;
+}
+
+/** A request's context; its `now` is read through its clock (see RequestContext.now). */
+export function requestContext(seed: number, now: number, scenario: Scenario, knobs: Knobs): RequestContext {
+  const clock = new RequestClock(now);
+  return {
+    seed,
+    get now() {
+      return clock.exact();
+    },
+    clock,
+    scenario,
+    knobs,
+  };
 }
 
 /** Everything a handler gets: validated parameters, the caller and the controls. */

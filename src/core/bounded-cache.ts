@@ -54,6 +54,14 @@ export class BoundedCache<V> {
     }
   }
 
+  /** Forgets an entry (one that no longer holds). */
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.weight;
+  }
+
   /** The total weight held (for tests and the health of the bound). */
   get weight(): number {
     return this.total;

@@ -1,5 +1,6 @@
 /** The busiest-period report: the window's conversations in a week grid of local weekdays and hours. */
 import type { Knobs } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { Rng, splitCount } from '../../core/rng.js';
 import { percentOfMax } from '../../core/rounding.js';
 import { MS_HOUR, type Window } from '../../core/time.js';
@@ -32,7 +33,7 @@ export function busiestPeriod(
   account: Account,
   knobs: Knobs,
   window: Window,
-  now: number,
+  clock: RequestClock,
   selection: Selection,
   offsetMinutes: number,
 ): BusiestCell[][] {
@@ -40,7 +41,7 @@ export function busiestPeriod(
   const perHour = hourVector(account, knobs, planOf(account, selection), ['conversations']);
   const spill = ((offsetMinutes % 60) + 60) % 60; // minutes of the UTC hour that fall in the next local hour
   const { seed, api, tenant } = account.key;
-  const { first, last } = hoursIn(dataWindow(account, window, now));
+  const { first, last } = hoursIn(dataWindow(account, window, clock));
   for (let h = first; h <= last; h++) {
     const count = perHour(h)[0] ?? 0;
     if (count === 0) continue;

@@ -4,6 +4,7 @@
  * its story, one of their context fallbacks, or the story's fallback.
  */
 import type { Knobs } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { Rng, splitCount } from '../../core/rng.js';
 import { sharesOf } from '../../core/rounding.js';
 import type { Window } from '../../core/time.js';
@@ -77,13 +78,13 @@ export function interactionsPopularity(
   account: Account,
   knobs: Knobs,
   window: Window,
-  now: number,
+  clock: RequestClock,
   storyId: string | undefined,
 ): PopularityEntry[] {
   const selected = account.stories.flatMap((story, t) =>
     storyId === undefined || story.id === storyId ? [t] : [],
   );
-  const hits = countHits(account, knobs, dataWindow(account, window, now), selected);
+  const hits = countHits(account, knobs, dataWindow(account, window, clock), selected);
   const entries: PopularityEntry[] = [];
   let fallbacks = 0;
   let welcomes = 0;

@@ -33,10 +33,17 @@ function selectionOf(query: Record<string, unknown>, account: Account): Selectio
 function seriesRequest(input: OperationInput): SeriesRequest {
   const { query, ctx } = input;
   const account = accountFor(input);
-  const window = reportWindow(query, ctx.now);
-  const unit = resolveDimension(query.dimension as Dimension, window);
+  const window = reportWindow(query, ctx.clock);
+  const unit = resolveDimension(query.dimension as Dimension, window, ctx.clock);
   checkPoints(window, unit);
-  return { account, knobs: ctx.knobs, now: ctx.now, window, unit, selection: selectionOf(query, account) };
+  return {
+    account,
+    knobs: ctx.knobs,
+    clock: ctx.clock,
+    window,
+    unit,
+    selection: selectionOf(query, account),
+  };
 }
 
 function countHandler(metric: Metric): OperationHandler {
@@ -52,12 +59,12 @@ const getAverageConversationsReport: OperationHandler = (input, res: Response) =
 const getBusiestPeriodReport: OperationHandler = (input, res: Response) => {
   const { query, ctx } = input;
   const account = accountFor(input);
-  const window = reportWindow(query, ctx.now);
+  const window = reportWindow(query, ctx.clock);
   const grid = busiestPeriod(
     account,
     ctx.knobs,
     window,
-    ctx.now,
+    ctx.clock,
     selectionOf(query, account),
     query.offset as number,
   );
@@ -66,9 +73,9 @@ const getBusiestPeriodReport: OperationHandler = (input, res: Response) => {
 
 const getInteractionsPopularityReport: OperationHandler = (input, res: Response) => {
   const { query, ctx } = input;
-  const window = reportWindow(query, ctx.now);
+  const window = reportWindow(query, ctx.clock);
   const storyId = query.storyId as string | undefined;
-  res.json(interactionsPopularity(accountFor(input), ctx.knobs, window, ctx.now, storyId));
+  res.json(interactionsPopularity(accountFor(input), ctx.knobs, window, ctx.clock, storyId));
 };
 
 /** Handlers by operationId. */

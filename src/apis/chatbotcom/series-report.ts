@@ -1,6 +1,7 @@
 /** The four series reports: conversations, paid, messages (counts) and average (messages per conversation). */
 
 import type { Knobs } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { round2 } from '../../core/rounding.js';
 import { sumBuckets, vectorAdds } from '../../core/series.js';
 import { isoMs, type Window } from '../../core/time.js';
@@ -37,7 +38,7 @@ export interface GroupedBody extends SeriesBody {
 export interface SeriesRequest {
   account: Account;
   knobs: Knobs;
-  now: number;
+  clock: RequestClock;
   window: Window;
   unit: SeriesUnit;
   selection: Selection;
@@ -65,7 +66,7 @@ function body(dates: readonly string[], values: readonly number[]): SeriesBody {
  */
 function sums(req: SeriesRequest, metrics: readonly Metric[]): { dates: string[]; values: number[][] } {
   const plan = planOf(req.account, req.selection);
-  const data = dataWindow(req.account, req.window, req.now);
+  const data = dataWindow(req.account, req.window, req.clock);
   // Hours outside the data window (before the account existed, after now) hold nothing: skip them.
   const perHour = hourVector(req.account, req.knobs, plan, metrics);
   const width = metrics.length * plan.width;

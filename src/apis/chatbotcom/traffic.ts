@@ -6,6 +6,7 @@
 import { cacheKey } from '../../core/bounded-cache.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { type Knobs, knobsKey } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { Rng } from '../../core/rng.js';
 import { conversationsPerHour, splitPerHour } from '../../core/series.js';
 import type { Window } from '../../core/time.js';
@@ -143,6 +144,7 @@ export function hourVectorName(
  * The part of a window where the account can have data (after it was created, before now): the hours
  * every report walks. More than the shared hour budget is a 400 (core/budget.ts).
  */
-export function dataWindow(account: Account, window: Window, now: number): Window {
-  return checkHourBudget(window, account.createdAt, now);
+export function dataWindow(account: Account, window: Window, clock: RequestClock): Window {
+  // Hours count from the moment they begin: a window reaching past now holds until the next one does.
+  return checkHourBudget(window, account.createdAt, clock.cappedToStartedHours(window.end));
 }

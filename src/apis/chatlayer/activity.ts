@@ -1,5 +1,6 @@
 /** Users by UTC day of week and hour of day over a window: seven series of 24 hours. */
 import type { Knobs } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { MS_HOUR } from '../../core/time.js';
 import { LEVEL } from './bot.js';
 import { cellQuery, liveHours, type SeriesQuery } from './conversation-series.js';
@@ -13,9 +14,9 @@ export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SA
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
 
 /** The window's users (hours starting inside it, as /users counts them) by day of week and hour. */
-export function userActivity(q: SeriesQuery, now: number, knobs: Knobs): SeriesData {
+export function userActivity(q: SeriesQuery, clock: RequestClock, knobs: Knobs): SeriesData {
   const grid = DAYS.map(() => new Array<number>(24).fill(0));
-  const live = liveHours(q, now);
+  const live = liveHours(q, clock);
   const cq = cellQuery(q, LEVEL.language);
   for (let h = Math.ceil(live.start / MS_HOUR), last = Math.ceil(live.end / MS_HOUR) - 1; h <= last; h++) {
     const date = new Date(h * MS_HOUR);

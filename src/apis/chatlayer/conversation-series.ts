@@ -2,8 +2,9 @@
 import { cacheKey } from '../../core/bounded-cache.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { type Knobs, knobsKey } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { groupsOf, type Sink, sumBuckets } from '../../core/series.js';
-import { isoSeconds, MS_HOUR, type TimeUnit, type Window } from '../../core/time.js';
+import { isoSeconds, type TimeUnit, type Window } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { API, type Bot, LEVEL, type Version } from './bot.js';
 import type { TeamGroupField } from './query.js';
@@ -53,14 +54,15 @@ const FIELDS: Record<
 /**
  * The hours that can hold data: from the oldest bot's creation up to the last complete hour before
  * now (inferred: analytics show an hour once it is over, so a series never changes for a past hour).
- * More hours than the shared hour budget is a 400 (core/budget.ts).
+ * So a series holds until the hour in progress completes, if its window reaches that far, else for
+ * good. More hours than the shared hour budget is a 400 (core/budget.ts).
  */
-export function liveHours(q: SeriesQuery, now: number): Window {
+export function liveHours(q: SeriesQuery, clock: RequestClock): Window {
   const createdAt = Math.min(...q.bots.map((bot) => tenantProfile(bot.key).createdAt));
   return checkHourBudget(
     q.window,
     createdAt,
-    Math.floor(now / MS_HOUR) * MS_HOUR,
+    clock.cappedToCompleteHours(q.window.end),
     `The range [start_time, end_time) (${isoSeconds(q.window.start)} to ${isoSeconds(q.window.end)})`,
   );
 }
@@ -93,7 +95,7 @@ function seriesName(q: SeriesQuery, knobs: Knobs, what: string): string {
 }
 
 /** Conversations started per bucket, one serie per group present (or one ungrouped serie). */
-export function conversationSeries(q: SeriesQuery, now: number, knobs: Knobs): SeriesData {
+export function conversationSeries(q: SeriesQuery, clock: RequestClock, knobs: Knobs): SeriesData {
   const cq = cellQuery(q, LEVEL.version);
   const name = seriesName(q, knobs, 'conversations');
   const groups = groupsOf(name);
@@ -119,7 +121,7 @@ export function conversationSeries(q: SeriesQuery, now: number, knobs: Knobs): S
         eachCell(b, hour, knobs, cq, visit);
       }
     },
-    { live: liveHours(q, now), width: q.groupBy.length === 0 ? 1 : 0, name, groups },
+    { live: liveHours(q, clock), width: q.groupBy.length === 0 ? 1 : 0, name, groups },
   );
   return seriesDataOf(sums, groups, q.groupBy);
 }
@@ -141,7 +143,12 @@ export interface CellMeasure {
  * Bucket sums of a quantity drawn per (version, channel, language) cell and hour, whatever the
  * filters, so that a filter only drops cells and every measure of a cell agrees with the others.
  */
-export function cellSeries(q: SeriesQuery, now: number, knobs: Knobs, measure: CellMeasure): SeriesData {
+export function cellSeries(
+  q: SeriesQuery,
+  clock: RequestClock,
+  knobs: Knobs,
+  measure: CellMeasure,
+): SeriesData {
   const cq = cellQuery(q, LEVEL.language);
   // Grouped and ungrouped sums of one measure number their components differently: two names.
   const name = seriesName(q, knobs, `${measure.what}/${measure.field ?? ''}`);
@@ -165,14 +172,14 @@ export function cellSeries(q: SeriesQuery, now: number, knobs: Knobs, measure: C
       for (const bot of q.bots)
         for (const cell of cellsInHour(bot, hour, knobs, cq)) measure.perCell(bot, hour, cell, add);
     },
-    { live: liveHours(q, now), width: measure.field === undefined ? 1 : 0, name, groups },
+    { live: liveHours(q, clock), width: measure.field === undefined ? 1 : 0, name, groups },
   );
   return seriesDataOf(sums, groups, measure.field === undefined ? [] : [measure.field]);
 }
 
 /** One statistic per bucket, ungrouped; totals over cells, so a filter can only lower them. */
-export function insightSeries(q: SeriesQuery, stat: Stat, now: number, knobs: Knobs): SeriesData {
-  return cellSeries(q, now, knobs, {
+export function insightSeries(q: SeriesQuery, stat: Stat, clock: RequestClock, knobs: Knobs): SeriesData {
+  return cellSeries(q, clock, knobs, {
     what: `insight:${stat}`,
     perCell: (bot, hour, cell, add) => {
       if (stat === 'num_conversations') add(cell.count);

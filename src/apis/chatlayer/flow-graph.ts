@@ -7,6 +7,7 @@
  * drop-offs (the entry step has no edges in), and every conversation's own transitions are edges.
  */
 import type { Knobs } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { splitCount } from '../../core/rng.js';
 import { MS_HOUR } from '../../core/time.js';
 import { type Bot, LEVEL } from './bot.js';
@@ -84,12 +85,12 @@ export function addCell(graph: FlowGraph, bot: Bot, hour: number, cell: Cell): v
 /** The graph of a query's conversations started in its window (hours starting inside it). */
 export function flowGraph(
   q: SeriesQuery,
-  now: number,
+  clock: RequestClock,
   knobs: Knobs,
   cellKey?: (cell: Cell) => string,
 ): Map<string, FlowGraph> {
   const graphs = new Map<string, FlowGraph>();
-  const live = liveHours(q, now);
+  const live = liveHours(q, clock);
   const cq = cellQuery(q, LEVEL.language);
   for (let h = Math.ceil(live.start / MS_HOUR), last = Math.ceil(live.end / MS_HOUR) - 1; h <= last; h++) {
     for (const bot of q.bots) {

@@ -15,7 +15,7 @@ function graphOf(input: OperationInput): { bot: Bot; graph: FlowGraph } {
   const q = botQuery(input, false);
   return {
     bot: q.bots[0] as Bot,
-    graph: flowGraph(q, input.ctx.now, input.ctx.knobs).get('') ?? emptyGraph(),
+    graph: flowGraph(q, input.ctx.clock, input.ctx.knobs).get('') ?? emptyGraph(),
   };
 }
 
@@ -101,7 +101,7 @@ const Analytics_ComputeFlowFunnel: OperationHandler = (input, res) => {
     groupBy: [],
   };
   const level = { channel_type: 1, language: 2 }[body.breakdown_property ?? ''];
-  const graphs = flowGraph(q, input.ctx.now, input.ctx.knobs, (cell) =>
+  const graphs = flowGraph(q, input.ctx.clock, input.ctx.knobs, (cell) =>
     level === undefined ? '' : (cell.path[level] ?? ''),
   );
   if (level === undefined && graphs.size === 0) graphs.set('', emptyGraph());

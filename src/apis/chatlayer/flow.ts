@@ -3,6 +3,7 @@
  * conversation id, and placed inside the window the request says contains it.
  */
 import type { Knobs } from '../../core/knobs.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { Rng } from '../../core/rng.js';
 import { isoMs, type Window } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
@@ -105,12 +106,13 @@ export function conversationFlow(
   bot: Bot,
   conversationId: string,
   window: Window,
-  now: number,
+  clock: RequestClock,
   knobs: Knobs,
   messageId: string | undefined,
 ): ConversationFlow | undefined {
   const lo = Math.max(window.start, tenantProfile(bot.key).createdAt);
-  const hi = Math.min(window.end, now);
+  // Placed up to now itself while the window reaches past it: the flow holds for this millisecond.
+  const hi = clock.capped(window.end);
   if (knobs.empty || hi <= lo) return undefined;
   const moves = walk(bot, conversationId);
   const times = place(moves, lo, hi, Rng.derive(bot.key.seed, API, bot.id, 'placement', conversationId));

@@ -13,17 +13,17 @@ import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 import { seriesHandlers } from './series-routes.js';
 
 const Analytics_GetConversations: OperationHandler = (input, res) => {
-  res.json({ data: conversationSeries(botQuery(input), input.ctx.now, input.ctx.knobs) });
+  res.json({ data: conversationSeries(botQuery(input), input.ctx.clock, input.ctx.knobs) });
 };
 
 const Analytics_GetConversationsInsights: OperationHandler = (input, res) => {
   const stat = input.query.stat as Stat;
-  res.json({ data: insightSeries(botQuery(input), stat, input.ctx.now, input.ctx.knobs) });
+  res.json({ data: insightSeries(botQuery(input), stat, input.ctx.clock, input.ctx.knobs) });
 };
 
 const Analytics_GetTeamConversationsUsage: OperationHandler = (input, res) => {
   const q = { ...teamQuery(input, TEAM_BUCKETS), channels: undefined, languages: undefined };
-  res.json({ data: conversationSeries(q, input.ctx.now, input.ctx.knobs) });
+  res.json({ data: conversationSeries(q, input.ctx.clock, input.ctx.knobs) });
 };
 
 const Analytics_GetConversationFlow: OperationHandler = (input, res) => {
@@ -36,7 +36,7 @@ const Analytics_GetConversationFlow: OperationHandler = (input, res) => {
     botOf(ctx.seed, botId),
     conversationId,
     window,
-    ctx.now,
+    ctx.clock,
     ctx.knobs,
     messageId,
   );

@@ -11,7 +11,7 @@ import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 
 /** Intent series of a request, one per recognised intent. */
 function intentSeries(input: OperationInput): SeriesData {
-  return cellSeries(botQuery(input), input.ctx.now, input.ctx.knobs, {
+  return cellSeries(botQuery(input), input.ctx.clock, input.ctx.knobs, {
     what: 'intents',
     field: 'intent_id',
     perCell: (bot, hour, cell, add) => {
@@ -26,7 +26,7 @@ function intentSeries(input: OperationInput): SeriesData {
 /** Knowledge-base series of a query: by tag, or all tags in one serie. */
 function answerSeries(input: OperationInput, team: boolean, byTag: boolean): SeriesData {
   const q = team ? teamQuery(input, TEAM_BUCKETS) : botQuery(input, !byTag);
-  return cellSeries(q, input.ctx.now, input.ctx.knobs, {
+  return cellSeries(q, input.ctx.clock, input.ctx.knobs, {
     what: 'answers',
     ...(byTag ? { field: 'tag' } : {}),
     perCell: (bot, hour, cell, add) => {
@@ -39,11 +39,11 @@ function answerSeries(input: OperationInput, team: boolean, byTag: boolean): Ser
 }
 
 const Analytics_GetMessages: OperationHandler = (input, res) => {
-  res.json({ data: insightSeries(botQuery(input), 'num_messages', input.ctx.now, input.ctx.knobs) });
+  res.json({ data: insightSeries(botQuery(input), 'num_messages', input.ctx.clock, input.ctx.knobs) });
 };
 
 const Analytics_GetUsers: OperationHandler = (input, res) => {
-  const data = cellSeries(botQuery(input), input.ctx.now, input.ctx.knobs, {
+  const data = cellSeries(botQuery(input), input.ctx.clock, input.ctx.knobs, {
     what: 'users',
     perCell: (bot, hour, cell, add) => add(cellUsers(bot, hour, cell)),
   });
@@ -51,7 +51,7 @@ const Analytics_GetUsers: OperationHandler = (input, res) => {
 };
 
 const Analytics_GetUserActivity: OperationHandler = (input, res) => {
-  res.json({ data: userActivity(botQuery(input, false), input.ctx.now, input.ctx.knobs) });
+  res.json({ data: userActivity(botQuery(input, false), input.ctx.clock, input.ctx.knobs) });
 };
 
 const Analytics_GetIntents: OperationHandler = (input, res) => {
@@ -88,7 +88,7 @@ const Analytics_GetTeamKnowledgeBaseUsage: OperationHandler = (input, res) => {
 
 const Analytics_GetVoiceAnalytics: OperationHandler = (input, res) => {
   const q = teamQuery(input, ['1h', '1d', '1w']);
-  const data = cellSeries(q, input.ctx.now, input.ctx.knobs, {
+  const data = cellSeries(q, input.ctx.clock, input.ctx.knobs, {
     what: 'voice-minutes',
     perCell: (bot, hour, cell, add) => add(cellVoiceMinutes(bot, hour, cell)),
   });

@@ -1,6 +1,7 @@
 /** The interactions query: window, limits and filters, checked as the vendor documents them. */
 
 import { MockError } from '../../core/errors.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { hashKey } from '../../core/rng.js';
 import { isoMs, MS_DAY, parseInstant, type Window } from '../../core/time.js';
 import { ALL_FLAGS } from './interaction-types.js';
@@ -83,18 +84,24 @@ export function oldestStart(now: number): number {
   return now - MAX_DAYS_BACK * MS_DAY;
 }
 
-/** Reads the validated query and enforces the documented limits, in the order the vendor states them. */
-export function readQuery(query: Record<string, unknown>, now: number): InteractionsQuery {
+/**
+ * Reads the validated query and enforces the documented limits, in the order the vendor states them.
+ * An answer holds until its start falls more than 90 days back, and, for a window reaching past now,
+ * for this millisecond only (rows are timed to the millisecond and none lies in the future).
+ */
+export function readQuery(query: Record<string, unknown>, clock: RequestClock): InteractionsQuery {
   const start = instant('startDate', query.startDate);
   const end = instant('endDate', query.endDate);
   if (end < start) throw new MockError(400, END_BEFORE_START);
   if (start < DATA_START) throw new MockError(400, beforeDataStartMessage(start));
-  const oldest = oldestStart(now);
-  if (start < oldest) throw new MockError(400, tooFarBackMessage(start, oldest));
+  // start < now − 90 days, as the clock moves: from start + 90 days + 1 ms on.
+  if (clock.reached(start + MAX_DAYS_BACK * MS_DAY + 1)) {
+    throw new MockError(400, tooFarBackMessage(start, oldestStart(clock.exact())));
+  }
   if (end - start > MAX_WINDOW_MS) throw new MockError(400, windowTooLongMessage(start, end));
   return {
     window: { start, end },
-    cutoff: Math.min(end, now),
+    cutoff: clock.capped(end),
     culture: query.culture as string | undefined,
     filterText: query.filterText as string | undefined,
     interactionTypes: flags('interactionTypes', query.interactionTypes),

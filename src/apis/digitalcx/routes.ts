@@ -74,8 +74,8 @@ const getInteractions: OperationHandler = async (input, res: Response) => {
   if (customerKey === UNKNOWN_KEY || projectKey === UNKNOWN_KEY) {
     throw new MockError(400, unknownProjectMessage(customerKey, projectKey));
   }
-  const { seed, now, knobs } = input.ctx;
-  const q: InteractionsQuery = readQuery(input.query, now);
+  const { seed, clock, knobs } = input.ctx;
+  const q: InteractionsQuery = readQuery(input.query, clock);
   const project = projectOf(customerKey, projectKey);
   const json = wantsJson(input);
   // Only admins and content engineers see user info; the magic `viewer` is neither (vendor doc).

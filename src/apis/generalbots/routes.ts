@@ -35,13 +35,13 @@ function scopeFor(input: OperationInput): Scope {
 
 /** A handler answering figures of the query's window. */
 function windowed(figures: (scope: Scope, window: Window) => unknown): OperationHandler {
-  return (input, res) => ok(res, figures(scopeFor(input), resolveWindow(input.query, input.ctx.now)));
+  return (input, res) => ok(res, figures(scopeFor(input), resolveWindow(input.query, input.ctx.clock)));
 }
 
 /** A handler answering a series of the query's window, bucketed by group_by. */
 function series(figures: (scope: Scope, window: Window, unit: TimeUnit) => unknown): OperationHandler {
   return (input, res) => {
-    const window = resolveWindow(input.query, input.ctx.now);
+    const window = resolveWindow(input.query, input.ctx.clock);
     const unit = input.query.group_by as TimeUnit;
     checkPoints(window, unit);
     ok(res, figures(scopeFor(input), window, unit));
@@ -60,7 +60,7 @@ const createReport: OperationHandler = (input, res) => {
   const body = input.body as ReportBody;
   const { seed, now } = input.ctx;
   const window = checkStatable(
-    requestedWindow({ start_date: body.start_date, end_date: body.end_date }, now),
+    requestedWindow({ start_date: body.start_date, end_date: body.end_date }, () => now),
   );
   const request = { type: body.type, format: body.format ?? 'json', ...window, createdAt: now };
   const scope = scopeFor(input);

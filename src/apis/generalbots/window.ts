@@ -1,5 +1,6 @@
 /** The time window of a request: explicit dates over `days` over `period` over the last 30 days. */
 import { MockError } from '../../core/errors.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { showValue } from '../../core/show-value.js';
 import {
   countBuckets,
@@ -53,10 +54,10 @@ function lastDays(days: number, now: number): Window {
 }
 
 /** Explicit dates: a missing end is now, a missing start is 30 days before the end. */
-function explicit(input: WindowInput, now: number): Window {
+function explicit(input: WindowInput, nowOf: () => number): Window {
   const hasStart = input.start_date !== undefined;
   const hasEnd = input.end_date !== undefined;
-  const end = hasEnd ? instant('end_date', input.end_date, true) : now;
+  const end = hasEnd ? instant('end_date', input.end_date, true) : nowOf();
   const start = hasStart ? instant('start_date', input.start_date, false) : end - DEFAULT_DAYS * MS_DAY;
   if (hasStart && hasEnd && end <= start) {
     throw invalid(
@@ -74,13 +75,17 @@ function explicit(input: WindowInput, now: number): Window {
 
 /**
  * The window a request asks for (precedence: start_date/end_date, then days, then period, then
- * the last 30 days), before clamping: reports echo it as asked.
+ * the last 30 days), before clamping: reports echo it as asked. `nowOf` is read only by a window
+ * that ends at now.
  */
-export function requestedWindow(input: WindowInput, now: number): Window {
-  if (input.start_date !== undefined || input.end_date !== undefined) return explicit(input, now);
-  if (input.days !== undefined) return lastDays(Number(input.days), now);
-  if (input.period === 'today') return { start: startOf(now, 'day'), end: now };
-  return lastDays(PERIOD_DAYS[String(input.period)] ?? DEFAULT_DAYS, now);
+export function requestedWindow(input: WindowInput, nowOf: () => number): Window {
+  if (input.start_date !== undefined || input.end_date !== undefined) return explicit(input, nowOf);
+  if (input.days !== undefined) return lastDays(Number(input.days), nowOf());
+  if (input.period === 'today') {
+    const now = nowOf();
+    return { start: startOf(now, 'day'), end: now };
+  }
+  return lastDays(PERIOD_DAYS[String(input.period)] ?? DEFAULT_DAYS, nowOf());
 }
 
 /** Clamps a window's end to an instant: nothing exists after it; a window starting later is empty. */
@@ -98,9 +103,13 @@ export function checkStatable(window: Window): Window {
   return window;
 }
 
-/** The window of a query, clamped to now. */
-export function resolveWindow(input: WindowInput, now: number): Window {
-  return checkStatable(clampWindow(requestedWindow(input, now), now));
+/**
+ * The window of a query, clamped to now. Its end is echoed to the millisecond: a window that ends at
+ * now (or reaches past it) holds for this millisecond only; one that ended before now, for good.
+ */
+export function resolveWindow(input: WindowInput, clock: RequestClock): Window {
+  const window = requestedWindow(input, () => clock.exact());
+  return checkStatable(clampWindow(window, clock.capped(window.end)));
 }
 
 /** Refuses a series with more points than MAX_POINTS, naming the limit and what to change. */

@@ -5,6 +5,7 @@
 import type { OperationInput } from '../../core/api.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
+import type { RequestClock } from '../../core/request-clock.js';
 import { showValue } from '../../core/show-value.js';
 import {
   type Bucket,
@@ -66,18 +67,19 @@ function instant(name: string, value: unknown): number {
 /**
  * The hours that count: an hour's activity is recorded once the hour is over, and counts in a
  * window only when the whole hour lies inside it; nothing exists before the workspace was created.
+ * A window reaching past now holds until the hour in progress is over.
  */
-function activeHours(ws: Workspace, start: number, end: number, now: number): HourRange {
+function activeHours(ws: Workspace, start: number, end: number, clock: RequestClock): HourRange {
   const createdAt = tenantProfile(ws.key).createdAt;
   const first = Math.ceil(Math.max(start, createdAt) / MS_HOUR);
-  const last = Math.floor(Math.min(end, now) / MS_HOUR);
+  const last = Math.floor(clock.cappedToCompleteHours(end) / MS_HOUR);
   return { first, end: Math.max(first, last) };
 }
 
 /** Reads the validated query and the `wbb-client` header, enforces the window limits, finds the workspace. */
 export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Workspace } {
   const { query, headers } = input;
-  const { seed, now, knobs } = input.ctx;
+  const { seed, clock, knobs } = input.ctx;
   const client = String(query.client);
   const header = headers['wbb-client'];
   if (header !== undefined && header !== client) {
@@ -108,10 +110,11 @@ export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Works
   checkHourBudget(
     { start, end },
     tenantProfile(ws.key).createdAt,
-    now,
+    // The budget counts every hour begun before now: it can only change when the next one begins.
+    clock.cappedToStartedHours(end),
     `The window from dateFrom ${isoMs(start)} to dateTo ${isoMs(end)} of workspace '${showValue(client)}'`,
   );
-  const hours = activeHours(ws, start, end, now);
+  const hours = activeHours(ws, start, end, clock);
   // An empty world has no activity at all (and needs no work).
   const counted = knobs.empty ? { first: hours.first, end: hours.first } : hours;
   const buckets = bucketsOf({ start, end }, resolution);

@@ -83,12 +83,12 @@ export function createListener(parts: FrontParts): RequestListener {
     res.locals.route = info;
     const { controls, cacheKey } = api;
     // A cache key is only made for valid controls and a known scenario (facts.ts).
-    if (cacheKey !== undefined && cache?.holds(cacheKey) && !(controls instanceof MockError)) {
+    if (cacheKey !== undefined && cache?.holds(cacheKey, api.now) && !(controls instanceof MockError)) {
       // What the pipeline sets before its answer, then the recorded answer (response-cache.ts).
       info.scenario = controls.scenario instanceof MockError ? null : controls.scenario.name;
       res.setHeader('X-Mock-Seed', String(controls.seed));
       res.setHeader('X-Mock-Now', isoMs(api.now));
-      info.operationId = cache.answer(cacheKey, res) ?? null;
+      info.operationId = cache.answer(cacheKey, res, api.now) ?? null;
       return true;
     }
     const [request, response] = asExpress(app, req, res);

@@ -3,10 +3,16 @@
  * and request give the same bytes: once an operation has answered a GET, the same request under the
  * same controls gets the recorded status, headers and body without running the pipeline again.
  *
- * Only where that promise holds by construction: a fixed clock (--now or X-Mock-Now; with the real
- * clock every request has its own now), a server and scenario without latency, a scenario without rules (rules count attempts and
- * draw shares), an operation whose answer reads no server state (General Bots' created reports), a
- * 200 sent in one piece (streamed CSV bodies are not held). The cache is bounded in bytes.
+ * Also with the real clock: every answer holds from the now it was made at until an instant its
+ * handler's clock reads stated (core/request-clock.ts: the hour in progress completes, a relative
+ * period ends, a 90-day limit moves, or the next millisecond for an answer that shows now itself).
+ * A request under the real clock is answered from memory only at a now inside that span; a fixed
+ * clock (--now or X-Mock-Now) is part of the key, as before.
+ *
+ * Only where the promise holds by construction: a server and scenario without latency, a scenario
+ * without rules (rules count attempts and draw shares), an operation whose answer reads no server
+ * state (General Bots' created reports), a 200 of at most MAX_BODY bytes, sent in one piece or
+ * streamed. The cache is bounded in bytes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Response } from 'express';
@@ -18,10 +24,22 @@ export interface CachedResponse {
   operationId: string;
   headers: readonly (readonly [string, number | string | readonly string[]])[];
   body: Buffer;
+  /** Written in pieces (a stream): sent again the same way (chunked), not with a Content-Length. */
+  streamed: boolean;
+  /** The answer holds for every now in [from, until). */
+  from: number;
+  until: number;
 }
 
-/** Bodies above this size are not held: one would crowd out many small ones. */
-const MAX_BODY = 256 * 1024;
+/** What the pipeline says of an answer when it ends: its operation and the span of nows it holds for. */
+export interface Reuse {
+  operationId: string;
+  from: number;
+  until: number;
+}
+
+/** Bodies above this size are not held: one would crowd out many small ones (a default CSV day is about 1 MB). */
+const MAX_BODY = 2 * 1024 * 1024;
 /** What an entry costs besides its body, key and headers (objects, Map slot), roughly. */
 const ENTRY_OVERHEAD = 1024;
 
@@ -82,6 +100,14 @@ function scenarioId(scenario: Scenario): number {
   return id;
 }
 
+/** A chunk as `res.write`/`res.end` take it, as bytes (undefined: no chunk). */
+function bytesOf(chunk: unknown, encoding: unknown): Buffer | undefined {
+  if (typeof chunk === 'string')
+    return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return undefined;
+}
+
 /** The answers of one app, bounded by bytes. */
 export class ResponseCache {
   private readonly entries: BoundedCache<CachedResponse>;
@@ -90,71 +116,88 @@ export class ResponseCache {
     this.entries = new BoundedCache(maxBytes);
   }
 
-  /** The key of a request under its controls, or undefined when its answer must not be reused. */
+  /**
+   * The key of a request under its controls, or undefined when its answer must not be reused.
+   * `fixedNow` is the request's fixed clock, if any (undefined: the real clock).
+   */
   keyOf(
     req: IncomingMessage,
     url: string,
     seed: number,
-    now: number | undefined,
+    fixedNow: number | undefined,
     scenario: Scenario,
   ): string | undefined {
-    if (now === undefined || req.method !== 'GET' || scenario.rules.length > 0 || scenario.latency)
-      return undefined;
-    return `${seed}\u0000${now}\u0000${scenarioId(scenario)}\u0000${url}\u0000${headerPart(req)}`;
+    if (req.method !== 'GET' || scenario.rules.length > 0 || scenario.latency) return undefined;
+    const clock = fixedNow === undefined ? 'real' : fixedNow;
+    return `${seed}\u0000${clock}\u0000${scenarioId(scenario)}\u0000${url}\u0000${headerPart(req)}`;
   }
 
-  /** Whether an answer is recorded for the key. */
-  holds(key: string): boolean {
-    return this.entries.peek(key) !== undefined;
-  }
-
-  /** Sends the recorded answer for the key, if there is one; returns its operation id. */
-  answer(key: string, res: ServerResponse): string | undefined {
+  /** The answer held for the key that is still valid at `now`; an outlived one is dropped. */
+  private valid(key: string, now: number): CachedResponse | undefined {
     const hit = this.entries.peek(key);
+    if (hit === undefined || (now >= hit.from && now < hit.until)) return hit;
+    if (now >= hit.until) this.entries.delete(key);
+    return undefined;
+  }
+
+  /** Whether an answer valid at `now` is recorded for the key. */
+  holds(key: string, now: number): boolean {
+    return this.valid(key, now) !== undefined;
+  }
+
+  /** Sends the recorded answer for the key, if one is valid at `now`; returns its operation id. */
+  answer(key: string, res: ServerResponse, now: number): string | undefined {
+    const hit = this.valid(key, now);
     if (!hit) return undefined;
     for (const [name, value] of hit.headers) res.setHeader(name, value);
     res.statusCode = 200;
-    res.end(hit.body);
+    if (hit.streamed) {
+      res.write(hit.body);
+      res.end();
+    } else res.end(hit.body);
     return hit.operationId;
   }
 
   /**
-   * Records the response's answer under the key when it ends: a 200 sent in one piece. Headers set
-   * before this call (CORS, by earlier layers) are not part of it. `keep()` decides, at the end,
-   * whether the operation's answer may be reused.
+   * Records the response's answer under the key when it ends: a 200 of at most MAX_BODY bytes, in
+   * one piece or streamed. Headers set before this call (CORS, by earlier layers) are not part of
+   * it. `keep()` decides, at the end, whether the operation's answer may be reused and for which nows.
    */
-  record(key: string, res: Response, keep: () => string | undefined): void {
+  record(key: string, res: Response, keep: () => Reuse | undefined): void {
     const before = new Set(res.getHeaderNames());
-    const end = res.end;
+    const { write, end } = res;
     const entries = this.entries;
+    // A streamed body's pieces, while they fit (undefined: too big to hold, or not a GET).
+    let pieces: Buffer[] | undefined = res.req.method === 'GET' ? [] : undefined;
+    let size = 0;
+    const collect = (chunk: unknown, encoding: unknown) => {
+      const bytes = pieces && bytesOf(chunk, encoding);
+      if (!pieces || !bytes) return;
+      size += bytes.length;
+      if (size > MAX_BODY) pieces = undefined;
+      else pieces.push(bytes);
+    };
+    res.write = function recordWrite(this: Response, ...args: unknown[]) {
+      collect(args[0], args[1]);
+      return write.apply(this, args as Parameters<Response['write']>);
+    } as Response['write'];
     res.end = function recordEnd(this: Response, ...args: unknown[]) {
+      res.write = write;
       res.end = end;
-      const chunk = args[0];
-      const operationId = keep();
-      // headersSent before end: the body was written in pieces (a stream), not held here.
-      if (
-        operationId !== undefined &&
-        !this.headersSent &&
-        this.statusCode === 200 &&
-        this.req.method === 'GET'
-      ) {
-        const body =
-          typeof chunk === 'string'
-            ? Buffer.from(chunk, typeof args[1] === 'string' ? (args[1] as BufferEncoding) : 'utf8')
-            : chunk instanceof Uint8Array
-              ? Buffer.from(chunk)
-              : chunk === undefined || typeof chunk === 'function'
-                ? Buffer.alloc(0)
-                : undefined;
-        if (body && body.length <= MAX_BODY) {
-          // OutgoingMessage#getRawHeaderNames (Node ≥ 15.13) keeps each name as it was set.
-          const names = (this as unknown as { getRawHeaderNames(): string[] }).getRawHeaderNames();
-          const headers = names
-            .filter((name) => !before.has(name.toLowerCase()))
-            .map((name) => [name, this.getHeader(name) as number | string | string[]] as const);
-          const entry = { operationId, headers, body };
-          entries.set(key, entry, weightOf(key, entry));
-        }
+      const streamed = this.headersSent;
+      if (typeof args[0] !== 'function') collect(args[0], args[1]);
+      const reuse = keep();
+      if (reuse !== undefined && pieces && this.statusCode === 200) {
+        // OutgoingMessage#getRawHeaderNames (Node ≥ 15.13) keeps each name as it was set.
+        const names = (this as unknown as { getRawHeaderNames(): string[] }).getRawHeaderNames();
+        const headers = names
+          .filter((name) => !before.has(name.toLowerCase()))
+          .map((name) => [name, this.getHeader(name) as number | string | string[]] as const);
+        const body = pieces.length === 1 ? Buffer.from(pieces[0] as Buffer) : Buffer.concat(pieces, size);
+        const entry = { ...reuse, headers, body, streamed };
+        // Replaces one that no longer holds at this now (kept for a clock that went back).
+        entries.delete(key);
+        entries.set(key, entry, weightOf(key, entry));
       }
       return end.apply(this, args as Parameters<Response['end']>);
     } as Response['end'];

@@ -1,6 +1,6 @@
 /** The request pipeline of one API, from the request's facts: routing, scenario rule, Prefer, auth, validation, handler, errors. */
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import type { ApiModule, RequestContext } from '../../core/api.js';
+import { type ApiModule, type RequestContext, requestContext } from '../../core/api.js';
 import { sleep } from '../../core/clock.js';
 import { MockError } from '../../core/errors.js';
 import { delayFor } from '../../core/latency.js';
@@ -20,7 +20,7 @@ import type { Config } from '../cli/config.js';
 import type { ControlSync } from '../control/control-sync.js';
 import type { ApiFacts, RouteInfo } from '../front/facts.js';
 import { MAX_URL_LENGTH } from '../front/request-path.js';
-import type { ResponseCache } from '../front/response-cache.js';
+import type { ResponseCache, Reuse } from '../front/response-cache.js';
 import { answerPreferred } from './prefer-code.js';
 import { RouteMatcher } from './route-matcher.js';
 
@@ -102,15 +102,22 @@ export function createApiPipeline(
   cache?: ResponseCache,
 ): ApiPipeline {
   const { matcher, validator } = compile(module, spec);
-  /** The operation whose answer a request got, if that answer may be repeated (see response-cache.ts). */
-  const reusable = (info: RouteInfo) => () =>
-    info.operationId !== null && info.fault === null && !module.handlers[info.operationId]?.stateful
-      ? info.operationId
-      : undefined;
+  /**
+   * The operation whose answer a request got and the instants it holds for, if that answer may be
+   * repeated (see response-cache.ts): from the request's now until what its handler's clock reads
+   * said; an answer given without the handler (a Prefer example) holds for its own instant only.
+   */
+  const reusable =
+    (info: RouteInfo, now: number, ctx: () => RequestContext | undefined): (() => Reuse | undefined) =>
+    () =>
+      info.operationId !== null && info.fault === null && !module.handlers[info.operationId]?.stateful
+        ? { operationId: info.operationId, from: now, until: ctx()?.clock.validUntil ?? now + 1 }
+        : undefined;
 
   return async (req, res, facts) => {
     const { path, key, now } = facts;
     const info = res.locals.route as RouteInfo;
+    let ctx: RequestContext | undefined;
     try {
       const found = matcher.match(req.method, path);
       // Known before the controls are refused: a bad control header is answered in the shape of the
@@ -125,7 +132,12 @@ export function createApiPipeline(
       if (scenario instanceof MockError) throw scenario;
       info.scenario = scenario.name;
       // The listener answered a held answer before the pipeline: here the answer is only recorded.
-      if (facts.cacheKey !== undefined) cache?.record(facts.cacheKey, res, reusable(info));
+      if (facts.cacheKey !== undefined)
+        cache?.record(
+          facts.cacheKey,
+          res,
+          reusable(info, now, () => ctx),
+        );
       res.setHeader('X-Mock-Scenario', scenario.name);
 
       if (found.kind === 'none') {
@@ -193,7 +205,7 @@ export function createApiPipeline(
         contentType: req.headers['content-type'],
         body: req.body,
       });
-      const ctx: RequestContext = { seed, now, scenario, knobs: knobsFor(scenario, rule) };
+      ctx = requestContext(seed, now, scenario, knobsFor(scenario, rule));
       const handler = module.handlers[operation.operationId];
       await handler?.({ operation, ...input, caller, ctx, req }, res);
     } catch (error) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Period, periodWindow, resolveDimension } from '../../../src/apis/chatbotcom/window.js';
+import { RequestClock } from '../../../src/core/request-clock.js';
 import { bucketsOf, countBuckets, isoMs } from '../../../src/core/time.js';
 import { testApp } from '../../support/app.js';
 import { get, report } from './helpers.js';
@@ -21,7 +22,7 @@ const PERIODS: Array<[Period, string, string]> = [
 
 describe('ChatBot.com report windows', () => {
   it.each(PERIODS)('resolves %s on 2026-03-10 to [%s, %s)', (period, start, end) => {
-    const w = periodWindow(period, NOW);
+    const w = periodWindow(period, new RequestClock(NOW));
     expect([isoMs(w.start), isoMs(w.end)]).toEqual([start, end]);
   });
 
@@ -89,7 +90,11 @@ describe('ChatBot.com report windows', () => {
     [1096, 'month'],
     [1097, 'year'],
   ])('picks the auto dimension for a %s-day window: %s', (days, unit) => {
-    expect(resolveDimension('auto', { start: 0, end: days * 86_400_000 })).toBe(unit);
+    const window = { start: 0, end: days * 86_400_000 };
+    const clock = new RequestClock(window.end);
+    expect(resolveDimension('auto', { ...window, endsAtNow: false }, clock)).toBe(unit);
+    // The same window ending at now: the same unit, decided against the clock.
+    expect(resolveDimension('auto', { ...window, endsAtNow: true }, clock)).toBe(unit);
   });
 
   it.each([

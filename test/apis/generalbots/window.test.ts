@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPoints, requestedWindow, resolveWindow } from '../../../src/apis/generalbots/window.js';
 import { MockError } from '../../../src/core/errors.js';
+import { RequestClock } from '../../../src/core/request-clock.js';
 import { isoMs } from '../../../src/core/time.js';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
 function iso(input: Parameters<typeof resolveWindow>[0]): [string, string] {
-  const w = resolveWindow(input, NOW);
+  const w = resolveWindow(input, new RequestClock(NOW));
   return [isoMs(w.start), isoMs(w.end)];
 }
 
@@ -75,40 +76,44 @@ describe('the General Bots window', () => {
   });
 
   it('keeps the window asked for, unclamped, for reports', () => {
-    const w = requestedWindow({ start_date: '2025-02-01', end_date: '2026-01-01' }, NOW);
+    const w = requestedWindow({ start_date: '2025-02-01', end_date: '2026-01-01' }, () => NOW);
     expect(isoMs(w.end)).toBe('2026-01-02T00:00:00.000Z');
   });
 
   it('refuses an end_date not after start_date, naming both', () => {
-    expect(message(() => resolveWindow({ start_date: '2025-02-01', end_date: '2025-01-01' }, NOW))).toBe(
-      "Invalid end_date: '2025-01-01' must be after start_date '2025-02-01'.",
-    );
+    expect(
+      message(() =>
+        resolveWindow({ start_date: '2025-02-01', end_date: '2025-01-01' }, new RequestClock(NOW)),
+      ),
+    ).toBe("Invalid end_date: '2025-01-01' must be after start_date '2025-02-01'.");
   });
 
   it('refuses impossible calendar dates', () => {
-    expect(message(() => resolveWindow({ start_date: '2025-02-30' }, NOW))).toMatch(
+    expect(message(() => resolveWindow({ start_date: '2025-02-30' }, new RequestClock(NOW)))).toMatch(
       /^Invalid start_date: '2025-02-30' is not a calendar date; send an ISO 8601 date/,
     );
   });
 
   it('refuses a window longer than 3650 days, naming the limit', () => {
-    expect(message(() => resolveWindow({ start_date: '2000-01-01', end_date: '2025-01-01' }, NOW))).toMatch(
-      /the limit is 3650 days\.$/,
-    );
+    expect(
+      message(() =>
+        resolveWindow({ start_date: '2000-01-01', end_date: '2025-01-01' }, new RequestClock(NOW)),
+      ),
+    ).toMatch(/the limit is 3650 days\.$/);
   });
 
   it('refuses a window starting before the year 0000', () => {
-    expect(message(() => resolveWindow({ days: 3650 }, Date.parse('0005-01-01T00:00:00Z')))).toMatch(
-      /dates must lie between 0000-01-01 and 9999-12-31/,
-    );
+    expect(
+      message(() => resolveWindow({ days: 3650 }, new RequestClock(Date.parse('0005-01-01T00:00:00Z')))),
+    ).toMatch(/dates must lie between 0000-01-01 and 9999-12-31/);
   });
 
   it('caps a series at 10000 points, naming the limit', () => {
-    const window = resolveWindow({ days: 500 }, NOW);
+    const window = resolveWindow({ days: 500 }, new RequestClock(NOW));
     expect(message(() => checkPoints(window, 'hour'))).toMatch(
       /gives 11988 points .* the limit is 10000 points/,
     );
     expect(() => checkPoints(window, 'day')).not.toThrow();
-    expect(() => checkPoints(resolveWindow({ days: 400 }, NOW), 'hour')).not.toThrow();
+    expect(() => checkPoints(resolveWindow({ days: 400 }, new RequestClock(NOW)), 'hour')).not.toThrow();
   });
 });

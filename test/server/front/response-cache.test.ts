@@ -94,10 +94,51 @@ describe('response cache', () => {
     expect((await get(port, MONTH)).body).toBe(before.body);
   });
 
-  it('runs every request with the real clock', async () => {
+  it('answers a past window again under the real clock: its answer holds whatever the clock says', async () => {
     const runs = countRuns(chatbotcom, 'getConversationsReport');
-    await twice({ now: undefined });
+    const [first, second] = await twice({ now: undefined });
+    expect(runs).toHaveBeenCalledTimes(1);
+    expect(second.body).toBe(first.body);
+    expect(first.status).toBe(200);
+  });
+
+  it('under the real clock, answers again only before the instant the answer holds until', async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    const clock = vi.spyOn(Date, 'now');
+    const port = await listen(testApp({ now: undefined }));
+    // Today's report counts the hours begun before now: it holds until the next one begins.
+    const today = '/chatbotcom/reports/conversations?period=today&dimension=hour';
+    const at = (iso: string) => clock.mockReturnValue(Date.parse(iso));
+    at('2025-03-01T12:10:00Z');
+    const noon = await get(port, today);
+    at('2025-03-01T12:59:59.999Z');
+    expect((await get(port, today)).body).toBe(noon.body);
+    at('2025-03-01T13:00:00Z');
+    expect((await get(port, today)).body).toBe(noon.body);
+    expect(runs).toHaveBeenCalledTimes(1);
+    // 13:00 has begun: the 13:00 point appears, computed afresh.
+    at('2025-03-01T13:00:00.001Z');
+    const one = await get(port, today);
     expect(runs).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(one.body).data).toHaveLength(JSON.parse(noon.body).data.length + 1);
+    // A clock that went back is never served an answer made later.
+    at('2025-03-01T12:30:00Z');
+    await get(port, today);
+    expect(runs).toHaveBeenCalledTimes(3);
+  });
+
+  it('under the real clock, holds an answer that shows now itself for that millisecond only', async () => {
+    const runs = vi.spyOn(generalbots.handlers as Record<string, () => unknown>, 'getDailyUsage');
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-03-01T12:10:00.000Z'));
+    const port = await listen(testApp({ now: undefined }));
+    const daily = '/generalbots/api/v1/analytics/usage/daily?days=30';
+    const first = await get(port, daily);
+    expect((await get(port, daily)).body).toBe(first.body);
+    expect(runs).toHaveBeenCalledTimes(1);
+    clock.mockReturnValue(Date.parse('2025-03-01T12:10:00.001Z'));
+    const later = await get(port, daily);
+    expect(runs).toHaveBeenCalledTimes(2);
+    expect(later.body).not.toBe(first.body);
   });
 
   it('runs every request of a server with --latency (each answer waits)', async () => {
@@ -135,14 +176,23 @@ describe('response cache', () => {
     expect(runs).toHaveBeenCalledTimes(4);
   });
 
-  it('does not hold streamed bodies, errors, or other methods', async () => {
+  it('holds a streamed body and sends it again chunked, byte for byte', async () => {
     const port = await listen(testApp());
     const csv = countRuns(digitalcx, 'getInteractions');
     const day =
       '/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-03-01T00:00:00Z';
-    await get(port, day, BEARER);
-    await get(port, day, BEARER);
-    expect(csv).toHaveBeenCalledTimes(2);
+    const first = await get(port, day, BEARER);
+    const second = await get(port, day, BEARER);
+    expect(csv).toHaveBeenCalledTimes(1);
+    expect(first.headers).toContain('Transfer-Encoding: chunked');
+    expect(second).toEqual(first);
+    expect(first.body.length).toBeGreaterThan(100_000);
+    const [uncached] = await twice({ responseCacheBytes: 0 }, day);
+    expect(uncached).toEqual(first);
+  });
+
+  it('does not hold errors or other methods', async () => {
+    const port = await listen(testApp());
     // Every request that is not answered from memory is authenticated.
     const pipeline = vi.spyOn(chatbotcom, 'authenticate');
     const bad = `${MONTH}&dimension=fortnight`;
@@ -155,6 +205,18 @@ describe('response cache', () => {
     await get(port, MONTH, BEARER);
     await get(port, MONTH, BEARER);
     expect(pipeline).toHaveBeenCalledTimes(5);
+  });
+
+  it('does not hold a body over 2 MB (a busy CSV day)', async () => {
+    const port = await listen(testApp());
+    const csv = countRuns(digitalcx, 'getInteractions');
+    const day =
+      '/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-03-01T00:00:00Z';
+    const busy = { ...BEARER, 'x-mock-scenario': 'high-volume' };
+    const first = await get(port, day, busy);
+    expect(first.body.length).toBeGreaterThan(2 * 1024 * 1024);
+    await get(port, day, busy);
+    expect(csv).toHaveBeenCalledTimes(2);
   });
 
   it('never repeats an answer that reads server state: a created report shows in the next list', async () => {
