@@ -128,7 +128,16 @@ describe('answers reused under the real clock', () => {
         expect(await ask(cached, t1)).toEqual(await ask(fresh, t1));
       }),
       // The instants that matter most come first: made at or just before the boundary, asked just after.
-      { seed: 19, numRuns: 30, examples: [[-1, 1], [0, 1], [-1, 0], [0, 0]] },
+      {
+        seed: 19,
+        numRuns: 30,
+        examples: [
+          [-1, 1],
+          [0, 1],
+          [-1, 0],
+          [0, 0],
+        ],
+      },
     );
   });
 
