@@ -1,6 +1,11 @@
 import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { body, ENDPOINTS, freshApp, hundredths, type Series, type Slice, sum } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { sum } from '../../support/numbers.js';
+import { ENDPOINTS, freshApp, hundredths, type Series, type Slice } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 const FEBRUARY = { dateFrom: '2025-02-01', dateTo: '2025-03-01', client: 'acme-council' };
 
@@ -46,7 +51,7 @@ function get<T>(
   endpoint: string,
   query: Record<string, string> = FEBRUARY,
 ): Promise<T> {
-  return body<T>(app, endpoint, query);
+  return logicdialog(app).ok<T>(`/${endpoint}`, { query });
 }
 
 // The count endpoints whose series are sums of hours, so any resolution adds up to the same totals
