@@ -64,7 +64,11 @@ function moduleOf(api: ApiModule | string): ApiModule {
 }
 
 /** A client of one API (a registry name, or a module of a test's own) of a mock (`testApp()`). */
-export function apiClient(api: ApiModule | string, mock: RequestListener, options: ClientOptions = {}): ApiClient {
+export function apiClient(
+  api: ApiModule | string,
+  mock: RequestListener,
+  options: ClientOptions = {},
+): ApiClient {
   const module = moduleOf(api);
   const prefix = `/${module.name}`;
   const base = options.base ?? '';
