@@ -1,5 +1,4 @@
 /** Shared bits of the Logicdialog tests: a fresh app, the endpoint list, a URL builder and body types. */
-import type { RequestListener } from 'node:http';
 import type { Scenario } from '../../../src/core/scenario.js';
 import type { TestMock } from '../../support/app.js';
 import { testApp } from '../../support/app.js';
