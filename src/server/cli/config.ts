@@ -1,16 +1,12 @@
 /** The one config module: the only reader of argv and the environment. Bad values fail fast, by name. */
-import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NOW_RANGE, nowInRange, parseSeed } from '../../core/controls.js';
-import { LATENCY_ACCEPTS, type Latency, parseLatency as readLatency } from '../../core/latency.js';
-import { isScenarioPath } from '../../core/scenario.js';
-import { parseInstant } from '../../core/time.js';
+import type { Latency } from '../../core/latency.js';
 import { API_NAMES } from '../registry.js';
 import { defaultMaxConnections, openFileLimit } from './open-file-limit.js';
+import { ConfigError, LOG_LEVELS, MAX_WORKERS, MB, MOST_CONNECTIONS, SETTINGS } from './settings.js';
 
 export type { Latency } from '../../core/latency.js';
+export { ConfigError, MAX_WORKERS } from './settings.js';
 
 /** Everything the server can be told. */
 export interface Config {
@@ -77,22 +73,8 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** Thrown for a bad flag or environment value; the CLI prints the message and exits 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-const MB = 1024 * 1024;
-
 /** The default --max-connections of this process: seven eighths of its open-file limit, at most 16384. */
 export const DEFAULT_MAX_CONNECTIONS = defaultMaxConnections(openFileLimit());
-/** The most --max-connections accepts. */
-const MOST_CONNECTIONS = 1_000_000;
-const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
-
-/** The most cluster workers --workers accepts (and what `auto` is capped at). */
-export const MAX_WORKERS = 64;
-
 /** The --help text: every flag and variable with its default. */
 export const HELP = `bot-analytics-mock — a deterministic emulator of five chatbot-analytics APIs
 
@@ -129,103 +111,25 @@ Options (environment variable in brackets):
   -h, --help          show this help
 `;
 
-function fail(source: string, value: string, accepted: string): never {
-  throw new ConfigError(`Invalid ${source}: '${value}'. Expected ${accepted}.`);
-}
-
-function parsePort(value: string, source: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535)
-    fail(source, value, 'a port from 0 to 65535 (0 = any free port)');
-  return Number(value);
-}
-
-function parseLatency(value: string, source: string): Latency {
-  if (!/^(\d+)(?:-(\d+))?$/.test(value)) fail(source, value, LATENCY_ACCEPTS);
-  return readLatency(value) ?? fail(source, value, 'a range "min-max" with min <= max <= 120000');
-}
-
-function kindOf(path: string): 'file' | 'dir' | undefined {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseScenario(value: string, source: string): string {
-  if (!isScenarioPath(value)) return value;
-  if (kindOf(value) !== 'file')
-    fail(source, value, 'a scenario name, or the path of an existing scenario file');
-  return resolve(value);
-}
-
-function parseWorkers(value: string, source: string): number {
-  if (value === 'auto') return Math.min(availableParallelism(), MAX_WORKERS);
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS)
-    fail(source, value, `a whole number from 1 to ${MAX_WORKERS}, or auto (one per core)`);
-  return Number(value);
-}
-
-function parseBoolean(value: string, source: string): boolean {
-  if (!['true', 'false'].includes(value)) fail(source, value, 'true or false');
-  return value === 'true';
-}
-
-/** A comma-separated list of origins (`scheme://host[:port]`), or `*` for any origin. */
-function parseCorsOrigins(value: string, source: string): Config['corsOrigins'] {
-  const origins = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  if (origins.length === 1 && origins[0] === '*') return '*';
-  for (const origin of origins) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol))
-      fail(
-        source,
-        origin,
-        'an origin such as http://localhost:5173 (scheme, host, optional port; no path), or *',
-      );
-  }
-  if (origins.length === 0) fail(source, value, 'an origin such as http://localhost:5173, or *');
-  return [...new Set(origins)];
-}
-
-/** Reads the command line and the environment into a Config, or returns 'help'. */
+/** Reads the command line and the environment into a Config, or returns 'help'. A flag wins over its variable. */
 export function configFromArgs(
   argv: string[],
   env: Record<string, string | undefined>,
   execArgv: readonly string[] = [],
 ): Config | 'help' {
+  const flags = Object.fromEntries(
+    SETTINGS.filter((s) => s.flag !== undefined).map((s) => [
+      s.flag as string,
+      typeof s.flagKind === 'object'
+        ? { type: 'boolean' as const }
+        : { type: 'string' as const, multiple: s.flagKind === 'list' },
+    ]),
+  );
   let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        now: { type: 'string' },
-        scenario: { type: 'string' },
-        'scenario-dir': { type: 'string' },
-        watch: { type: 'boolean' },
-        latency: { type: 'string' },
-        api: { type: 'string', multiple: true },
-        'cors-origin': { type: 'string', multiple: true },
-        'log-level': { type: 'string' },
-        'no-admin': { type: 'boolean' },
-        'admin-token': { type: 'string' },
-        'response-cache': { type: 'string' },
-        workers: { type: 'string' },
-        'max-connections': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: { ...flags, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -234,80 +138,19 @@ export function configFromArgs(
   }
   if (values.help) return 'help';
   const config = createConfig();
-  const pick = (flag: string, variable: string): [string, string] | undefined => {
-    const v = values[flag];
-    if (typeof v === 'string') return [v, `--${flag}`];
-    const e = env[variable];
-    return e !== undefined && e !== '' ? [e, variable] : undefined;
-  };
-  const port = pick('port', 'PORT');
-  if (port) config.port = parsePort(...port);
-  const host = pick('host', 'HOST');
-  if (host) config.host = host[0];
-  const seed = pick('seed', 'MOCK_SEED');
-  if (seed) config.seed = parseSeed(seed[0]) ?? fail(seed[1], seed[0], 'a whole number from 0 to 4294967295');
-  const now = pick('now', 'MOCK_NOW');
-  if (now) {
-    const ms = parseInstant(now[0])?.ms;
-    if (ms === undefined) fail(now[1], now[0], 'an ISO 8601 instant such as 2025-03-01T12:00:00Z');
-    if (!nowInRange(ms)) fail(now[1], now[0], `an instant from ${NOW_RANGE}`);
-    config.now = ms;
-  }
-  const scenario = pick('scenario', 'MOCK_SCENARIO');
-  if (scenario) config.scenario = parseScenario(...scenario);
-  const dir = pick('scenario-dir', 'MOCK_SCENARIO_DIR');
-  if (dir) {
-    if (kindOf(dir[0]) !== 'dir') fail(dir[1], dir[0], 'the path of an existing folder of scenario files');
-    config.scenarioDir = resolve(dir[0]);
-  }
-  if (values.watch === true) config.watch = true;
-  else if (env.MOCK_WATCH) config.watch = parseBoolean(env.MOCK_WATCH, 'MOCK_WATCH');
-  const latency = pick('latency', 'MOCK_LATENCY');
-  if (latency) config.latency = parseLatency(...latency);
-  const level = pick('log-level', 'LOG_LEVEL');
-  if (level) {
-    if (!(LOG_LEVELS as readonly string[]).includes(level[0]))
-      fail(level[1], level[0], `one of ${LOG_LEVELS.join(', ')}`);
-    config.logLevel = level[0] as Config['logLevel'];
-  }
-  const apiFlags = values.api as string[] | undefined;
-  const apis = apiFlags ?? (env.MOCK_APIS ? env.MOCK_APIS.split(',').map((s) => s.trim()) : undefined);
-  if (apis) {
-    for (const api of apis)
-      if (!API_NAMES.includes(api))
-        fail(apiFlags ? '--api' : 'MOCK_APIS', api, `one of ${API_NAMES.join(', ')}`);
-    config.apis = [...new Set(apis)];
-  }
-  const adminToken = pick('admin-token', 'MOCK_ADMIN_TOKEN');
-  if (adminToken) {
-    if (!/^[\x21-\x7e]{8,200}$/.test(adminToken[0]))
-      fail(adminToken[1], '…', '8 to 200 printable characters without spaces');
-    config.adminToken = adminToken[0];
-  }
-  const corsFlags = values['cors-origin'] as string[] | undefined;
-  if (corsFlags) config.corsOrigins = parseCorsOrigins(corsFlags.join(','), '--cors-origin');
-  else if (env.MOCK_CORS_ORIGIN)
-    config.corsOrigins = parseCorsOrigins(env.MOCK_CORS_ORIGIN, 'MOCK_CORS_ORIGIN');
-  const cache = pick('response-cache', 'MOCK_RESPONSE_CACHE');
-  if (cache) {
-    if (!/^\d{1,4}$/.test(cache[0]) || Number(cache[0]) > 1024)
-      fail(cache[1], cache[0], 'a whole number of megabytes from 0 to 1024 (0 = off)');
-    config.responseCacheBytes = Number(cache[0]) * MB;
+  for (const setting of SETTINGS) {
+    const flag = setting.flag === undefined ? undefined : values[setting.flag];
+    const kind = setting.flagKind;
+    if (typeof kind === 'object' && flag === true) setting.read(config, [kind.switch], `--${setting.flag}`);
+    else if (typeof flag === 'string') setting.read(config, [flag], `--${setting.flag}`);
+    else if (Array.isArray(flag)) setting.read(config, flag, `--${setting.flag}`);
+    else {
+      const text = setting.env === undefined ? undefined : env[setting.env];
+      if (text === undefined || text === '') continue;
+      const items = kind === 'list' ? text.split(',').map((item) => item.trim()) : [text];
+      setting.read(config, items, setting.env as string);
+    }
   }
   config.nodeFlags = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
-  const workers = pick('workers', 'MOCK_WORKERS');
-  if (workers) config.workers = parseWorkers(...workers);
-  const connections = pick('max-connections', 'MOCK_MAX_CONNECTIONS');
-  if (connections) {
-    if (
-      !/^\d{1,7}$/.test(connections[0]) ||
-      Number(connections[0]) < 1 ||
-      Number(connections[0]) > MOST_CONNECTIONS
-    )
-      fail(connections[1], connections[0], `a whole number of connections from 1 to ${MOST_CONNECTIONS}`);
-    config.maxConnections = Number(connections[0]);
-  }
-  if (values['no-admin'] === true) config.admin = false;
-  else if (env.MOCK_ADMIN) config.admin = parseBoolean(env.MOCK_ADMIN, 'MOCK_ADMIN');
   return config;
 }

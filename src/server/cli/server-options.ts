@@ -1,5 +1,6 @@
-/** The options of startMockServer: the CLI's flags as a typed object, validated by the same rules. */
-import { type Config, ConfigError, configFromArgs } from './config.js';
+/** The options of startMockServer: the CLI's flags as a typed object, read by the same parsers (settings.ts). */
+import { type Config, createConfig } from './config.js';
+import { ConfigError, SETTINGS } from './settings.js';
 
 /** How to start an in-process mock; every field is optional. */
 export interface MockServerOptions {
@@ -27,61 +28,36 @@ export interface MockServerOptions {
   journalSize?: number;
 }
 
-function instant(now: string | number | Date): string {
-  const date = typeof now === 'string' ? undefined : new Date(now);
-  if (date && Number.isNaN(date.getTime())) return String(now);
-  return date ? date.toISOString() : (now as string);
-}
+/**
+ * The defaults of an in-process mock where they differ from a server's (createConfig): any free
+ * port on 127.0.0.1, a silent log.
+ */
+export const IN_PROCESS_DEFAULTS: Partial<Config> = { port: 0, host: '127.0.0.1', logLevel: 'silent' };
 
-/** The CLI arguments equivalent to the options, with the in-process defaults first. */
-function argsOf(options: MockServerOptions): string[] {
-  // `--flag=value`, so that a value starting with a dash is read as a value, not as a flag.
-  const args = [`--port=${options.port ?? 0}`, `--host=${options.host ?? '127.0.0.1'}`];
-  args.push(`--log-level=${options.logLevel ?? 'silent'}`);
-  if (options.seed !== undefined) args.push(`--seed=${options.seed}`);
-  if (options.now !== undefined) args.push(`--now=${instant(options.now)}`);
-  if (options.scenario !== undefined) args.push(`--scenario=${options.scenario}`);
-  if (options.latency !== undefined) args.push(`--latency=${options.latency}`);
-  for (const api of options.apis ?? []) args.push(`--api=${api}`);
-  const origins = options.corsOrigins;
-  if (origins !== undefined) args.push(`--cors-origin=${origins === '*' ? '*' : origins.join(',')}`);
-  if (options.admin === false) args.push('--no-admin');
-  return args;
+/** An option's value as the setting's parser reads it: its text, or its items for a list. */
+function textOf(name: string, value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  // A clock given as a Date or epoch milliseconds is read as the instant it is.
+  if (name === 'now' && (value instanceof Date || typeof value === 'number')) {
+    const date = new Date(value);
+    return [Number.isNaN(date.getTime()) ? String(value) : date.toISOString()];
+  }
+  return [String(value)];
 }
-
-const OPTION_OF_FLAG: Record<string, string> = {
-  '--port': 'port',
-  '--host': 'host',
-  '--seed': 'seed',
-  '--now': 'now',
-  '--scenario': 'scenario',
-  '--latency': 'latency',
-  '--api': 'apis',
-  '--cors-origin': 'corsOrigins',
-  '--log-level': 'logLevel',
-};
 
 /** The Config for the options; a bad value throws a ConfigError naming the option and what it accepts. */
 export function configFromOptions(options: MockServerOptions): Config {
-  let config: Config | 'help';
+  const config = createConfig(IN_PROCESS_DEFAULTS);
+  const given = options as Record<string, unknown>;
   try {
-    config = configFromArgs(argsOf(options), {});
+    for (const setting of SETTINGS) {
+      const value = setting.option === undefined ? undefined : given[setting.option];
+      if (value !== undefined)
+        setting.read(config, textOf(setting.option as string, value), `option ${setting.option}`);
+    }
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const message = error.message.replace(
-      /^Invalid (--[a-z-]+)/,
-      (_, flag: string) => `Invalid option ${OPTION_OF_FLAG[flag] ?? flag}`,
-    );
-    throw new ConfigError(`startMockServer: ${message}`);
-  }
-  if (config === 'help') throw new ConfigError('startMockServer: unexpected help request.');
-  const { journalSize } = options;
-  if (journalSize !== undefined) {
-    if (!Number.isInteger(journalSize) || journalSize < 0)
-      throw new ConfigError(
-        `startMockServer: Invalid option journalSize: '${journalSize}'. Expected a whole number >= 0.`,
-      );
-    config.journalSize = journalSize;
+    if (error instanceof ConfigError) throw new ConfigError(`startMockServer: ${error.message}`);
+    throw error;
   }
   return config;
 }

@@ -81,16 +81,13 @@ export interface FactsSource {
   root: string | undefined;
 }
 
-function controlsOf(
-  req: IncomingMessage,
-  source: FactsSource,
-): { now: number; controls: Controls | MockError } {
+function controlsOf(req: IncomingMessage, source: FactsSource): Controls | MockError {
   const { config, state } = source;
   let read: ReturnType<typeof readControls>;
   try {
     read = readControls(req.headers);
   } catch (error) {
-    if (error instanceof MockError) return { now: resolveNow(config.now), controls: error };
+    if (error instanceof MockError) return error;
     throw error;
   }
   let scenario: Scenario | MockError;
@@ -101,10 +98,7 @@ function controlsOf(
     scenario = error;
   }
   const fixedNow = read.now ?? config.now;
-  return {
-    now: fixedNow ?? resolveNow(undefined),
-    controls: { seed: read.seed ?? config.seed, fixedNow, preferCode: read.preferCode, scenario },
-  };
+  return { seed: read.seed ?? config.seed, fixedNow, preferCode: read.preferCode, scenario };
 }
 
 /** The facts of a request, from its URL and headers as received. */
@@ -115,7 +109,8 @@ export function requestFacts(req: IncomingMessage, source: FactsSource): Request
   if (path.api === undefined) return { path, sentUrl, tooLong, api: undefined };
   const rest = restOf(path);
   const queryAt = rest.indexOf('?');
-  const { now, controls } = controlsOf(req, source);
+  const controls = controlsOf(req, source);
+  const now = resolveNow(controls instanceof MockError ? source.config.now : controls.fixedNow);
   const key = `${req.method} /${path.api}${rest}`;
   // A URL too long is never answered with a 200: nothing to keep.
   const cacheKey =

@@ -104,7 +104,8 @@ export function createListener(parts: FrontParts): RequestListener {
     // Every later step reads the canonical URL; `originalUrl` keeps the URL as sent.
     (req as Served['req']).originalUrl = facts.sentUrl;
     req.url = facts.path.url;
-    served.locals = { facts };
+    // Both keys at once: the journal and the log read `route` of every request (undefined outside the APIs).
+    served.locals = { facts, route: undefined };
     if (facts.tooLong && facts.path.area !== 'api') return tooLong(req, res);
     try {
       log?.(req as Request, res as Response, noop);
