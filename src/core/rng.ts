@@ -183,3 +183,25 @@ export function splitCount(total: number, weights: readonly number[], rng: Rng):
   if (weights.length > 0) parts[weights.length - 1] = (parts[weights.length - 1] ?? 0) + remaining;
   return parts;
 }
+
+/**
+ * Draws `k` items without replacement from categories holding `counts` items: the result never
+ * exceeds a category's count and always sums to k (k must not exceed the total).
+ */
+export function drawWithoutReplacement(counts: readonly number[], k: number, rng: Rng): number[] {
+  const out = new Array<number>(counts.length).fill(0);
+  let left = counts.reduce((a, b) => a + b, 0);
+  let wanted = Math.min(k, left);
+  for (let i = 0; i < counts.length && wanted > 0; i++) {
+    const n = counts[i] as number;
+    const rest = left - n;
+    // Take at least what the later categories cannot hold, at most what this one holds.
+    const lowest = Math.max(0, wanted - rest);
+    const highest = Math.min(n, wanted);
+    const take = Math.min(highest, Math.max(lowest, rng.binomial(wanted, left > 0 ? n / left : 0)));
+    out[i] = take;
+    wanted -= take;
+    left = rest;
+  }
+  return out;
+}

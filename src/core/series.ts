@@ -1,38 +1,283 @@
 /**
- * Series from the world model: per-bucket sums of hourly quantities and exact per-category splits.
+ * Series from the world model: the one bucket summer every API uses, and exact per-category splits.
  * Because every count is a sum of hours and every split is exact per hour, hourly series roll up to
  * daily ones and grouped series add up to the ungrouped one, whatever the window.
  */
-import { BoundedCache } from './bounded-cache.js';
 import type { Knobs } from './knobs.js';
 import { Rng, splitCount } from './rng.js';
+import {
+  type Groups,
+  type NameEntry,
+  nameEntry,
+  rememberRun,
+  rememberSums,
+  runOf,
+  sumsOf,
+} from './series-cache.js';
 import { bucketsOf, MS_HOUR, type TimeUnit, type Window } from './time.js';
 import { conversationsInHour, type TenantKey } from './world.js';
 
+export { Groups, groupsOf } from './series-cache.js';
+
 /** A quantity per hour index (conversations, messages, one category's share…). */
 export type PerHour = (hourIndex: number) => number;
+
+/** Several quantities of one hour, by position: a count per category, sums and counts for averages… */
+export type PerHourVector = (hourIndex: number) => readonly number[];
+
+/** Where an hour's quantities go: `add(component, n)` adds n to one component of the bucket being summed. */
+export interface Sink {
+  add(component: number, n: number): void;
+}
+
+/**
+ * One hour's quantities, told to a sink component by component. A component the hour never adds to
+ * holds nothing (a group that has no data there); adding 0 still makes it present.
+ */
+export type HourAdds = (hourIndex: number, sink: Sink) => void;
 
 /** The tenant's conversations per hour. */
 export function conversationsPerHour(key: TenantKey, knobs: Knobs): PerHour {
   return (hour) => conversationsInHour(key, hour, knobs);
 }
 
-/** Sums a per-hour quantity over each bucket; an hour counts where its start lies (half-open window). */
-export function bucketSums(
+/** HourAdds of a per-hour vector of `width` components: component i gets the vector's i-th value (0 if none), every hour. */
+export function vectorAdds(perHour: PerHourVector, width: number): HourAdds {
+  return (hour, sink) => {
+    const vector = perHour(hour);
+    for (let i = 0; i < width; i++) sink.add(i, vector[i] ?? 0);
+  };
+}
+
+/** What the summer is told besides the window and the hours. */
+export interface SumOptions {
+  /**
+   * Only hours starting inside it are visited (default: the whole window) — the caller's promise
+   * that the others hold nothing (before the tenant existed, after now…).
+   */
+  live?: Window;
+  /** Components that always have a row, zeros where nothing was added (a vector's width). */
+  width?: number;
+  /**
+   * Names the hourly quantities so that sums can be reused (bounded caches): whole UTC days are
+   * summed once, and a window asked again is one lookup. It must stand for everything the hours
+   * depend on besides the hour (seed, API, tenant, knobs, filters, what is counted): two sources
+   * of the same name are taken to be equal. Without a name nothing is cached.
+   */
+  name?: string;
+  /** The label tuples the components stand for, from `groupsOf(name)`: then the components are the name's. */
+  groups?: Groups;
+}
+
+/** What sumBuckets answers. */
+export interface BucketSums {
+  /** Each bucket's aligned start. */
+  starts: number[];
+  /** How many hours start in each bucket's part of the window (visited or not). */
+  hours: number[];
+  /**
+   * `values[i][b]`: component i summed over bucket b. Components below `width` always have a row;
+   * any other only when an hour added to it (the array has a hole where none did).
+   */
+  values: number[][];
+}
+
+/**
+ * A span's running sums: the components added to (the first `count` of `added`, in order of first
+ * addition) and whether every value added was an integer. Cleared by a new stamp, not by writes.
+ */
+class Span implements Sink {
+  sums: number[] = [];
+  added: number[] = [];
+  count = 0;
+  whole = true;
+  private readonly stamps: number[] = [];
+  private stamp = 1;
+
+  add(component: number, n: number): void {
+    if (this.stamps[component] !== this.stamp) {
+      this.stamps[component] = this.stamp;
+      this.sums[component] = n;
+      this.added[this.count++] = component;
+    } else this.sums[component] = (this.sums[component] as number) + n;
+    if (this.whole && !Number.isInteger(n)) this.whole = false;
+  }
+
+  clear(): void {
+    this.stamp++;
+    this.count = 0;
+    this.whole = true;
+  }
+}
+
+function addHours(span: Span, first: number, last: number, adds: HourAdds): void {
+  for (let h = first; h <= last; h++) adds(h, span);
+}
+
+/**
+ * Adds day `day`'s cached sums into the span; false when an hour of it is not an integer (then the
+ * day is not summed from a cache: integer sums are exact in any order, fractions only in one).
+ */
+function addDay(span: Span, entry: NameEntry, day: number, adds: HourAdds, scratch: Span): boolean {
+  let run = runOf(entry, day);
+  if (run === undefined) {
+    scratch.clear();
+    addHours(scratch, day * 24, day * 24 + 23, adds);
+    run = null;
+    if (scratch.whole) {
+      run = [];
+      for (let i = 0; i < scratch.count; i++) {
+        const c = scratch.added[i] as number;
+        run.push(c, scratch.sums[c] as number);
+      }
+    }
+    rememberRun(entry, day, run);
+  }
+  if (run === null) return false;
+  for (let i = 0; i < run.length; i += 2) span.add(run[i] as number, run[i + 1] as number);
+  return true;
+}
+
+/**
+ * Sums hours [first, last] into a cleared span: in hour order, or (named) the whole days from the
+ * day cache and the edges hour by hour. Any fraction sends the span back to hour order, so that a
+ * sum is the same to the bit however it was reached.
+ */
+function sumSpan(
+  span: Span,
+  first: number,
+  last: number,
+  adds: HourAdds,
+  entry: NameEntry | undefined,
+  scratch: Span,
+): void {
+  span.clear();
+  if (last < first) return;
+  const firstDay = Math.ceil(first / 24);
+  const endDay = Math.floor((last + 1) / 24);
+  if (entry === undefined || endDay <= firstDay) {
+    addHours(span, first, last, adds);
+    return;
+  }
+  addHours(span, first, firstDay * 24 - 1, adds);
+  for (let d = firstDay; d < endDay; d++) {
+    if (!addDay(span, entry, d, adds, scratch)) {
+      span.clear();
+      addHours(span, first, last, adds);
+      return;
+    }
+  }
+  addHours(span, endDay * 24, last, adds);
+  if (!span.whole) {
+    span.clear();
+    addHours(span, first, last, adds);
+  }
+}
+
+/** The first and last hour index starting in [start, end). */
+function hourRange(start: number, end: number): { first: number; last: number } {
+  return { first: Math.ceil(start / MS_HOUR), last: Math.ceil(end / MS_HOUR) - 1 };
+}
+
+function entryFor(options: SumOptions): NameEntry | undefined {
+  if (options.name === undefined) return undefined;
+  const entry = nameEntry(options.name);
+  // Components numbered by another Groups than the name's would mix with the name's cached sums.
+  return options.groups === undefined || options.groups === entry.groups ? entry : undefined;
+}
+
+function computeBuckets(
   window: Window,
   unit: TimeUnit,
-  perHour: PerHour,
-): { starts: number[]; values: number[] } {
-  const starts: number[] = [];
-  const values: number[] = [];
-  for (const bucket of bucketsOf(window, unit)) {
-    let sum = 0;
-    for (let h = Math.ceil(bucket.from / MS_HOUR), last = Math.ceil(bucket.to / MS_HOUR) - 1; h <= last; h++)
-      sum += perHour(h);
-    starts.push(bucket.start);
-    values.push(sum);
+  adds: HourAdds,
+  live: Window,
+  entry: NameEntry | undefined,
+): BucketSums {
+  const buckets = bucketsOf(window, unit);
+  const count = buckets.length;
+  const values: number[][] = [];
+  const span = new Span();
+  const scratch = new Span();
+  const hours = new Array<number>(count);
+  for (let b = 0; b < count; b++) {
+    const bucket = buckets[b] as (typeof buckets)[number];
+    hours[b] = Math.max(0, Math.ceil(bucket.to / MS_HOUR) - Math.ceil(bucket.from / MS_HOUR));
+    const from = Math.max(bucket.from, live.start);
+    const to = Math.min(bucket.to, live.end);
+    if (to <= from) continue;
+    sumSpan(span, Math.ceil(from / MS_HOUR), Math.ceil(to / MS_HOUR) - 1, adds, entry, scratch);
+    for (let i = 0; i < span.count; i++) {
+      const c = span.added[i] as number;
+      let row = values[c];
+      if (row === undefined) {
+        row = new Array<number>(count).fill(0);
+        values[c] = row;
+      }
+      row[b] = span.sums[c] as number;
+    }
   }
-  return { starts, values };
+  return { starts: buckets.map((bucket) => bucket.start), hours, values };
+}
+
+/** A copy the caller may change, with a row (zeros) for every component below `width`. */
+function ownCopy(sums: BucketSums, width: number): BucketSums {
+  const values = sums.values.map((row) => row.slice());
+  for (let i = 0; i < width; i++) values[i] ??= new Array<number>(sums.starts.length).fill(0);
+  return { starts: sums.starts.slice(), hours: sums.hours.slice(), values };
+}
+
+/**
+ * Sums hourly quantities into the window's buckets (UTC-aligned units); an hour counts in the
+ * bucket where it starts (half-open windows). One pass over the live hours fills every component.
+ */
+export function sumBuckets(
+  window: Window,
+  unit: TimeUnit,
+  adds: HourAdds,
+  options: SumOptions = {},
+): BucketSums {
+  const live = options.live ?? window;
+  const entry = entryFor(options);
+  const width = options.width ?? 0;
+  if (entry === undefined) return ownCopy(computeBuckets(window, unit, adds, live, undefined), width);
+  const key = `${window.start}:${window.end}:${unit}:${live.start}:${live.end}`;
+  let sums = sumsOf(entry, key);
+  if (sums === undefined) {
+    sums = computeBuckets(window, unit, adds, live, entry);
+    rememberSums(entry, key, sums);
+  }
+  return ownCopy(sums, width);
+}
+
+/**
+ * Component-wise sums over every hour that starts inside the window (and `live`): a dense array of
+ * at least `width` components, 0 where nothing was added.
+ */
+export function sumWindow(window: Window, adds: HourAdds, options: SumOptions = {}): number[] {
+  const live = options.live ?? window;
+  const span = { start: Math.max(window.start, live.start), end: Math.min(window.end, live.end) };
+  const entry = entryFor(options);
+  const key = `${span.start}:${span.end}:*`;
+  let sums = entry && sumsOf(entry, key);
+  if (sums === undefined) {
+    const { first, last } = hourRange(span.start, span.end);
+    const running = new Span();
+    sumSpan(running, first, last, adds, entry, new Span());
+    const values: number[][] = [];
+    for (let i = 0; i < running.count; i++) {
+      const c = running.added[i] as number;
+      values[c] = [running.sums[c] as number];
+    }
+    sums = { starts: [span.start], hours: [Math.max(0, last - first + 1)], values };
+    if (entry) rememberSums(entry, key, sums);
+  }
+  const width = Math.max(options.width ?? 0, sums.values.length);
+  return Array.from({ length: width }, (_, i) => sums.values[i]?.[0] ?? 0);
+}
+
+/** The sums bucket by bucket: `[b][i]` is component i of bucket b (components below `width`, 0 where none). */
+export function perBucket(sums: BucketSums, width: number): number[][] {
+  return sums.starts.map((_, b) => Array.from({ length: width }, (_, i) => sums.values[i]?.[b] ?? 0));
 }
 
 /** Stable weights of a tenant over some categories (channels, languages…): a few big ones, a long tail. */
@@ -53,152 +298,4 @@ export function splitPerHour(
 ): (hour: number) => number[] {
   return (hour) =>
     splitCount(perHour(hour), weights, Rng.derive(key.seed, key.api, key.tenant, 'split', dimension, hour));
-}
-
-/** Several quantities of one hour: a count per category, sums and counts for averages… */
-export type PerHourVector = (hourIndex: number) => readonly number[];
-
-/**
- * Sums of named vectors over runs of hours (whole UTC days, and the partial days at a window's
- * edges), about 8 MB at most (weights are approximate bytes). Only runs whose every hourly value is
- * an integer are summed: integer sums are exact in any order, so a window summed from runs equals
- * the same window summed hour by hour, to the bit.
- */
-const runSums = new BoundedCache<readonly number[] | null>(8_000_000);
-
-/** Adds hours [from, to] into `sums`; false (sums then undefined) when a value is not an integer. */
-function addIntegerHours(sums: number[], from: number, to: number, perHour: PerHourVector): boolean {
-  for (let h = from; h <= to; h++) {
-    const vector = perHour(h);
-    for (let i = 0; i < sums.length; i++) {
-      const v = vector[i] ?? 0;
-      if (!Number.isInteger(v)) return false;
-      sums[i] = (sums[i] as number) + v;
-    }
-  }
-  return true;
-}
-
-// Names are long (they hold the knobs); run keys use a short id per name instead, so a lookup hashes
-// a few characters. Ids are never reused, so forgetting the names (when there are too many) only
-// strands old entries until the cache evicts them. A caller sums one vector bucket after bucket:
-// the last name is remembered.
-const nameIds = new Map<string, number>();
-let nextNameId = 0;
-let last = { name: '', width: -1, id: '' };
-
-function idOf(name: string, width: number): string {
-  if (name === last.name && width === last.width) return last.id;
-  const full = `${name}\u0000${width}`;
-  let id = nameIds.get(full);
-  if (id === undefined) {
-    if (nameIds.size >= 10_000) nameIds.clear();
-    id = nextNameId++;
-    nameIds.set(full, id);
-  }
-  last = { name, width, id: `${id}:` };
-  return last.id;
-}
-
-/** Adds the cached sum of hours [from, to] into `sums`; false if a value is not an integer. */
-function addRun(sums: number[], id: string, from: number, to: number, perHour: PerHourVector): boolean {
-  if (to < from) return true;
-  const run = runSums.get(
-    `${id}${from}-${to}`,
-    () => {
-      const own = new Array<number>(sums.length).fill(0);
-      return addIntegerHours(own, from, to, perHour) ? own : null;
-    },
-    () => 160 + 8 * sums.length,
-  );
-  if (!run) return false;
-  for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (run[i] as number);
-  return true;
-}
-
-/** The sums of hours [first, last] from cached runs (whole days and edges), or undefined if any value is not an integer. */
-function sumByRuns(first: number, last: number, width: number, perHour: PerHourVector, name: string) {
-  const id = idOf(name, width);
-  const sums = new Array<number>(width).fill(0);
-  const firstDay = Math.ceil(first / 24);
-  const endDay = Math.floor((last + 1) / 24);
-  if (endDay <= firstDay) return addRun(sums, id, first, last, perHour) ? sums : undefined;
-  if (!addRun(sums, id, first, firstDay * 24 - 1, perHour)) return undefined;
-  for (let d = firstDay; d < endDay; d++)
-    if (!addRun(sums, id, d * 24, d * 24 + 23, perHour)) return undefined;
-  if (!addRun(sums, id, endDay * 24, last, perHour)) return undefined;
-  return sums;
-}
-
-/**
- * Component-wise sums of a per-hour vector over every hour that starts inside the window. A `name`
- * lets whole days (and a window's partial days) be summed once and reused (bounded): it must stand
- * for everything the vector depends on besides the hour (seed, API, tenant, knobs, filters, what is
- * counted), since two vectors of the same name and width are taken to be equal.
- */
-export function sumVectors(window: Window, width: number, perHour: PerHourVector, name?: string): number[] {
-  const first = Math.ceil(window.start / MS_HOUR);
-  const last = Math.ceil(window.end / MS_HOUR) - 1;
-  const byRuns =
-    name === undefined || last < first ? undefined : sumByRuns(first, last, width, perHour, name);
-  if (byRuns) return byRuns;
-  const sums = new Array<number>(width).fill(0);
-  for (let h = first; h <= last; h++) {
-    const vector = perHour(h);
-    for (let i = 0; i < width; i++) sums[i] = (sums[i] as number) + (vector[i] ?? 0);
-  }
-  return sums;
-}
-
-/** What bucketVectorSums answers: bucket starts, and `values[i][b]` for component i and bucket b. */
-export interface BucketVectorSums {
-  starts: number[];
-  values: number[][];
-}
-
-/** Results of bucketVectorSums for named vectors, about 4 MB at most: the same window asked again is one lookup. */
-const windowSums = new BoundedCache<BucketVectorSums>(4_000_000);
-
-function computeBucketSums(
-  window: Window,
-  unit: TimeUnit,
-  width: number,
-  perHour: PerHourVector,
-  live: Window,
-  name: string | undefined,
-): BucketVectorSums {
-  const buckets = bucketsOf(window, unit);
-  const values = Array.from({ length: width }, () => new Array<number>(buckets.length).fill(0));
-  buckets.forEach((bucket, b) => {
-    const from = Math.max(bucket.from, live.start);
-    const to = Math.min(bucket.to, live.end);
-    if (to <= from) return;
-    const sums = sumVectors({ start: from, end: to }, width, perHour, name);
-    for (let i = 0; i < width; i++) (values[i] as number[])[b] = sums[i] as number;
-  });
-  return { starts: buckets.map((bucket) => bucket.start), values };
-}
-
-/**
- * `bucketSums` for vectors: `values[i][b]` is component i summed over bucket b, in one pass over
- * the hours. Only hours starting inside `live` (default: the whole window) are visited — the
- * caller's promise that the others hold nothing (before the tenant existed, after now…). A `name`
- * (as for sumVectors) caches whole days and whole results; the caller gets its own copy.
- */
-export function bucketVectorSums(
-  window: Window,
-  unit: TimeUnit,
-  width: number,
-  perHour: PerHourVector,
-  live: Window = window,
-  name?: string,
-): BucketVectorSums {
-  if (name === undefined) return computeBucketSums(window, unit, width, perHour, live, name);
-  const key = `${idOf(name, width)}${window.start}:${window.end}:${unit}:${live.start}:${live.end}`;
-  const cached = windowSums.get(
-    key,
-    () => computeBucketSums(window, unit, width, perHour, live, name),
-    (result) => 200 + 8 * result.starts.length * (width + 1),
-  );
-  return { starts: [...cached.starts], values: cached.values.map((v) => [...v]) };
 }

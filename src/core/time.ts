@@ -124,9 +124,18 @@ export function isoMs(ms: number): string {
   return iso;
 }
 
-/** RFC 3339 in UTC without fractional seconds (2024-04-01T00:00:00Z). */
+const isoSecondsCache = new Map<number, string>();
+
+/** RFC 3339 in UTC without fractional seconds (2024-04-01T00:00:00Z); whole hours remembered as isoMs's. */
 export function isoSeconds(ms: number): string {
-  return isoMs(ms).replace(/\.\d{3}Z$/, 'Z');
+  if (ms % MS_HOUR !== 0) return isoMs(ms).replace(/\.\d{3}Z$/, 'Z');
+  let iso = isoSecondsCache.get(ms);
+  if (iso === undefined) {
+    iso = isoMs(ms).replace(/\.\d{3}Z$/, 'Z');
+    if (isoSecondsCache.size >= ISO_CACHE_LIMIT) isoSecondsCache.clear();
+    isoSecondsCache.set(ms, iso);
+  }
+  return iso;
 }
 
 /** The start of the UTC unit containing the instant. */
@@ -153,7 +162,6 @@ export function startOf(ms: number, unit: TimeUnit): number {
 
 /** The start of the next unit after the one starting at `start`. */
 export function addUnit(start: number, unit: TimeUnit, count = 1): number {
-  const d = new Date(start);
   switch (unit) {
     case 'hour':
       return start + count * MS_HOUR;
@@ -162,13 +170,14 @@ export function addUnit(start: number, unit: TimeUnit, count = 1): number {
     case 'week':
       return start + count * 7 * MS_DAY;
     case 'month': {
+      const d = new Date(start);
       const months = d.getUTCMonth() + count;
       return utc(d.getUTCFullYear() + Math.floor(months / 12), ((months % 12) + 12) % 12, 1);
     }
     case 'quarter':
       return addUnit(start, 'month', 3 * count);
     case 'year':
-      return utc(d.getUTCFullYear() + count, 0, 1);
+      return utc(new Date(start).getUTCFullYear() + count, 0, 1);
   }
 }
 

@@ -2,7 +2,7 @@
 
 import type { Knobs } from '../../core/knobs.js';
 import { round2 } from '../../core/rounding.js';
-import { bucketVectorSums } from '../../core/series.js';
+import { sumBuckets, vectorAdds } from '../../core/series.js';
 import { isoMs, type Window } from '../../core/time.js';
 import type { Account } from './account.js';
 import { dataWindow, hourVector, hourVectorName, type Metric, planOf, type Selection } from './traffic.js';
@@ -68,14 +68,12 @@ function sums(req: SeriesRequest, metrics: readonly Metric[]): { dates: string[]
   const data = dataWindow(req.account, req.window, req.now);
   // Hours outside the data window (before the account existed, after now) hold nothing: skip them.
   const perHour = hourVector(req.account, req.knobs, plan, metrics);
-  const { starts, values } = bucketVectorSums(
-    req.window,
-    req.unit,
-    metrics.length * plan.width,
-    perHour,
-    data,
-    hourVectorName(req.account, req.knobs, plan, metrics),
-  );
+  const width = metrics.length * plan.width;
+  const { starts, values } = sumBuckets(req.window, req.unit, vectorAdds(perHour, width), {
+    live: data,
+    width,
+    name: hourVectorName(req.account, req.knobs, plan, metrics),
+  });
   return { dates: starts.map(isoMs), values };
 }
 

@@ -53,8 +53,25 @@ function campaignIds(rng: Rng, count: number): string[] {
   return ids;
 }
 
-/** The bot behind an id (a pure function of seed and id). */
+const bots = new Map<string, Bot>();
+const BOT_LIMIT = 10_000;
+
+/**
+ * The bot behind an id (a pure function of seed and id, memoised: it draws names with faker, and
+ * its split tree — traffic.ts — lives as long as the object).
+ */
 export function botOf(seed: number, id: string): Bot {
+  const memo = `${seed}\u0000${id}`;
+  let bot = bots.get(memo);
+  if (!bot) {
+    bot = drawBot(seed, id);
+    if (bots.size >= BOT_LIMIT) bots.clear();
+    bots.set(memo, bot);
+  }
+  return bot;
+}
+
+function drawBot(seed: number, id: string): Bot {
   const key: TenantKey = { seed, api: API, tenant: id };
   const rng = Rng.derive(seed, API, id, 'bot');
   const draftShare = 0.02 + rng.next() * 0.06;

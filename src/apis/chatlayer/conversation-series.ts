@@ -1,13 +1,22 @@
 /** Conversation counts and insight statistics of one or more bots, as SeriesData. */
+import { cacheKey } from '../../core/bounded-cache.js';
 import { checkHourBudget } from '../../core/budget.js';
-import type { Knobs } from '../../core/knobs.js';
+import { type Knobs, knobsKey } from '../../core/knobs.js';
+import { groupsOf, type Sink, sumBuckets } from '../../core/series.js';
 import { isoSeconds, MS_HOUR, type TimeUnit, type Window } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
-import { type Bot, LEVEL, type Version } from './bot.js';
-import { type AddToGroup, groupedBucketSums } from './grouped-sums.js';
+import { API, type Bot, LEVEL, type Version } from './bot.js';
 import type { TeamGroupField } from './query.js';
 import { type SeriesData, seriesDataOf } from './series-data.js';
-import { type Cell, type CellQuery, cellStats, cellsInHour } from './traffic.js';
+import {
+  type Cell,
+  type CellQuery,
+  type CellVisitor,
+  cellStats,
+  cellsInHour,
+  eachCell,
+  type SplitNode,
+} from './traffic.js';
 
 /** What a series request selects: whose conversations, which window, filters and groups. */
 export interface SeriesQuery {
@@ -24,20 +33,20 @@ export interface SeriesQuery {
 /** The insight statistics (doc), each a total per bucket (inferred). */
 export type Stat = 'num_conversations' | 'duration_seconds' | 'num_messages';
 
-/** The split level a group_by field needs, and its label for a cell of a bot. */
+/** The split level a group_by field needs, and its label for a cell (its path) of a bot. */
 const FIELDS: Record<
   TeamGroupField,
-  { level: number; label: (bot: Bot, cell: Cell, teamId: string) => string }
+  { level: number; label: (bot: Bot, path: readonly string[], teamId: string) => string }
 > = {
   bot_id: { level: LEVEL.version, label: (bot) => bot.id },
-  bot_version: { level: LEVEL.version, label: (_, cell) => cell.path[LEVEL.version] ?? '' },
-  team_id: { level: LEVEL.version, label: (_bot, _cell, teamId) => teamId },
-  channel_type: { level: LEVEL.channel, label: (_, cell) => cell.path[LEVEL.channel] ?? '' },
-  language: { level: LEVEL.language, label: (_, cell) => cell.path[LEVEL.language] ?? '' },
-  campaign_id: { level: LEVEL.campaign, label: (_, cell) => cell.path[LEVEL.campaign] ?? '' },
+  bot_version: { level: LEVEL.version, label: (_, path) => path[LEVEL.version] ?? '' },
+  team_id: { level: LEVEL.version, label: (_bot, _path, teamId) => teamId },
+  channel_type: { level: LEVEL.channel, label: (_, path) => path[LEVEL.channel] ?? '' },
+  language: { level: LEVEL.language, label: (_, path) => path[LEVEL.language] ?? '' },
+  campaign_id: { level: LEVEL.campaign, label: (_, path) => path[LEVEL.campaign] ?? '' },
   campaign_source: {
     level: LEVEL.campaign,
-    label: (bot, cell) => bot.campaignSources.get(cell.path[LEVEL.campaign] ?? '') ?? '',
+    label: (bot, path) => bot.campaignSources.get(path[LEVEL.campaign] ?? '') ?? '',
   },
 };
 
@@ -66,51 +75,111 @@ export function cellQuery(q: SeriesQuery, minDepth: number): CellQuery {
   return { depth, keep };
 }
 
+/**
+ * The cache name of a query's series of `what`: everything its hours depend on besides the hour
+ * (see core/series.ts `SumOptions.name`). The window and the live hours are keyed by the summer.
+ */
+function seriesName(q: SeriesQuery, knobs: Knobs, what: string): string {
+  const sorted = (set: ReadonlySet<string> | undefined) => (set ? [...set].sort() : null);
+  const selection = [
+    q.bots.map((bot) => bot.id),
+    q.teamId,
+    sorted(q.versions),
+    sorted(q.channels),
+    sorted(q.languages),
+    q.groupBy,
+  ];
+  return cacheKey(API, what, q.bots[0]?.key.seed ?? 0, knobsKey(knobs), JSON.stringify(selection));
+}
+
 /** Conversations started per bucket, one serie per group present (or one ungrouped serie). */
 export function conversationSeries(q: SeriesQuery, now: number, knobs: Knobs): SeriesData {
   const cq = cellQuery(q, LEVEL.version);
-  const sums = groupedBucketSums(q.window, q.unit, liveHours(q, now), (hour, add) => {
-    for (const bot of q.bots) {
-      for (const cell of cellsInHour(bot, hour, knobs, cq)) {
-        add(
-          q.groupBy.map((field) => FIELDS[field].label(bot, cell, q.teamId)),
-          cell.count,
-        );
-      }
+  const name = seriesName(q, knobs, 'conversations');
+  const groups = groupsOf(name);
+  // A cell's group depends only on its bot and path: worked out once per node, not per hour.
+  const componentOf = new Map<SplitNode, number>();
+  let bot = q.bots[0] as Bot;
+  let sink: Sink | undefined;
+  const visit: CellVisitor = (node, count) => {
+    let component = componentOf.get(node);
+    if (component === undefined) {
+      component = groups.component(q.groupBy.map((field) => FIELDS[field].label(bot, node.path, q.teamId)));
+      componentOf.set(node, component);
     }
-  });
-  return seriesDataOf(sums, q.groupBy);
+    sink?.add(component, count);
+  };
+  const sums = sumBuckets(
+    q.window,
+    q.unit,
+    (hour, to) => {
+      sink = to;
+      for (const b of q.bots) {
+        bot = b;
+        eachCell(b, hour, knobs, cq, visit);
+      }
+    },
+    { live: liveHours(q, now), width: q.groupBy.length === 0 ? 1 : 0, name, groups },
+  );
+  return seriesDataOf(sums, groups, q.groupBy);
 }
 
-/** Adds a quantity of one (version, channel, language) cell of a bot's hour to a group. */
-export type PerCell = (bot: Bot, hour: number, cell: Cell, add: AddToGroup) => void;
+/** Adds a cell's quantity: to the one serie of an ungrouped measure, or to the group of `label`. */
+export type AddToSerie = (n: number, label?: string) => void;
+
+/** A quantity drawn per (version, channel, language) cell and hour, as a series. */
+export interface CellMeasure {
+  /** What it counts, unique among measures (`users`, `intents`…): with `field`, it names the cached sums. */
+  what: string;
+  /** The field its series are grouped by (each label a serie), or none: one serie. */
+  field?: string;
+  /** Adds the quantity of one cell of a bot's hour. */
+  perCell(bot: Bot, hour: number, cell: Cell, add: AddToSerie): void;
+}
 
 /**
  * Bucket sums of a quantity drawn per (version, channel, language) cell and hour, whatever the
  * filters, so that a filter only drops cells and every measure of a cell agrees with the others.
  */
-export function cellSeries(
-  q: SeriesQuery,
-  now: number,
-  knobs: Knobs,
-  fields: readonly string[],
-  perCell: PerCell,
-): SeriesData {
+export function cellSeries(q: SeriesQuery, now: number, knobs: Knobs, measure: CellMeasure): SeriesData {
   const cq = cellQuery(q, LEVEL.language);
-  const sums = groupedBucketSums(q.window, q.unit, liveHours(q, now), (hour, add) => {
-    for (const bot of q.bots)
-      for (const cell of cellsInHour(bot, hour, knobs, cq)) perCell(bot, hour, cell, add);
-  });
-  return seriesDataOf(sums, fields);
+  // Grouped and ungrouped sums of one measure number their components differently: two names.
+  const name = seriesName(q, knobs, `${measure.what}/${measure.field ?? ''}`);
+  const groups = groupsOf(name);
+  const componentOf = new Map<string, number>();
+  let sink: Sink | undefined;
+  const add: AddToSerie = (n, label) => {
+    if (label === undefined) return sink?.add(0, n);
+    let component = componentOf.get(label);
+    if (component === undefined) {
+      component = groups.component([label]);
+      componentOf.set(label, component);
+    }
+    sink?.add(component, n);
+  };
+  const sums = sumBuckets(
+    q.window,
+    q.unit,
+    (hour, to) => {
+      sink = to;
+      for (const bot of q.bots)
+        for (const cell of cellsInHour(bot, hour, knobs, cq)) measure.perCell(bot, hour, cell, add);
+    },
+    { live: liveHours(q, now), width: measure.field === undefined ? 1 : 0, name, groups },
+  );
+  return seriesDataOf(sums, groups, measure.field === undefined ? [] : [measure.field]);
 }
 
 /** One statistic per bucket, ungrouped; totals over cells, so a filter can only lower them. */
 export function insightSeries(q: SeriesQuery, stat: Stat, now: number, knobs: Knobs): SeriesData {
-  return cellSeries(q, now, knobs, [], (bot, hour, cell, add) => {
-    if (stat === 'num_conversations') add([], cell.count);
-    else {
-      const stats = cellStats(bot, hour, cell);
-      add([], stat === 'num_messages' ? stats.messages : stats.durationSeconds);
-    }
+  return cellSeries(q, now, knobs, {
+    what: `insight:${stat}`,
+    perCell: (bot, hour, cell, add) => {
+      if (stat === 'num_conversations') add(cell.count);
+      else {
+        const stats = cellStats(bot, hour, cell);
+        add(stat === 'num_messages' ? stats.messages : stats.durationSeconds);
+      }
+    },
   });
 }

@@ -10,7 +10,7 @@ import { isoMs, MS_HOUR } from '../../core/time.js';
 import { API, type Bot, LEVEL } from './bot.js';
 import { habitsOf } from './habits.js';
 import type { StoredEvent } from './store.js';
-import { type Cell, type CellQuery, cellsInHour } from './traffic.js';
+import { type Cell, type CellQuery, cellRng, cellsInHour } from './traffic.js';
 
 /** A tracking event (vendor-spec TrackingEvent) and its instant for ordering. */
 export type TrackingEvent = StoredEvent;
@@ -23,7 +23,7 @@ export function eventCells(versions: ReadonlySet<string>): CellQuery {
 /** Events per name (aligned with the bot's event templates) of one cell and hour. */
 export function cellEventCounts(bot: Bot, hour: number, cell: Cell): number[] {
   const habits = habitsOf(bot);
-  const rng = Rng.derive(bot.key.seed, API, bot.id, 'events', ...cell.path, hour);
+  const rng = cellRng(bot, 'events', cell, hour);
   return splitCount(rng.poisson(cell.count * habits.eventsPerConversation), habits.events.weights, rng);
 }
 
@@ -42,7 +42,7 @@ function cellEvents(bot: Bot, hour: number, cell: Cell, out: TrackingEvent[]): v
   const counts = cellEventCounts(bot, hour, cell);
   const templates = habitsOf(bot).events.values;
   const [version = '', channel = '', , campaign = ''] = cell.path;
-  const rng = Rng.derive(bot.key.seed, API, bot.id, 'event-details', ...cell.path, hour);
+  const rng = cellRng(bot, 'event-details', cell, hour);
   const conversations = Array.from({ length: cell.count }, (_, j) =>
     Rng.derive(bot.key.seed, API, bot.id, 'conversation', ...cell.path, hour, j).uuid(),
   );

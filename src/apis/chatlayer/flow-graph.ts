@@ -7,12 +7,12 @@
  * drop-offs (the entry step has no edges in), and every conversation's own transitions are edges.
  */
 import type { Knobs } from '../../core/knobs.js';
-import { Rng, splitCount } from '../../core/rng.js';
+import { splitCount } from '../../core/rng.js';
 import { MS_HOUR } from '../../core/time.js';
-import { API, type Bot, LEVEL } from './bot.js';
+import { type Bot, LEVEL } from './bot.js';
 import { DIALOG_WEIGHTS, DIALOGS, INTRODUCTION, type StepTemplate } from './catalog.js';
 import { cellQuery, liveHours, type SeriesQuery } from './conversation-series.js';
-import { type Cell, cellsInHour } from './traffic.js';
+import { type Cell, cellRng, cellsInHour } from './traffic.js';
 
 /** Visits, edges ("from|to" slugs) and drop-offs, by step slug. */
 export interface FlowGraph {
@@ -42,7 +42,7 @@ export const STEP_TEMPLATES: ReadonlyMap<string, StepTemplate> = new Map(
 
 /** Sends `count` conversations of one cell and hour through the dialogs, into `graph`. */
 export function addCell(graph: FlowGraph, bot: Bot, hour: number, cell: Cell): void {
-  const rng = Rng.derive(bot.key.seed, API, bot.id, 'flow-graph', ...cell.path, hour);
+  const rng = cellRng(bot, 'flow-graph', cell, hour);
   const n = cell.count;
   const [welcome, menu] = INTRODUCTION.map((t) => t[0]) as [string, string];
   bump(graph.visits, welcome, n);

@@ -4,25 +4,23 @@
  * the cell's conversations or messages, so users ≤ conversations, intents and answers ≤ messages,
  * whatever window or filter asks for them.
  */
-import { Rng, splitCount } from '../../core/rng.js';
-import { API, type Bot } from './bot.js';
+import { splitCount } from '../../core/rng.js';
+import type { Bot } from './bot.js';
 import { habitsOf } from './habits.js';
-import { type Cell, cellStats } from './traffic.js';
-
-function rngOf(bot: Bot, what: string, cell: Cell, hour: number): Rng {
-  return Rng.derive(bot.key.seed, API, bot.id, what, ...cell.path, hour);
-}
+import { type Cell, cellRng, cellStats } from './traffic.js';
 
 /** Distinct users among the cell's conversations (at least one when it has any). */
 export function cellUsers(bot: Bot, hour: number, cell: Cell): number {
   if (cell.count === 0) return 0;
-  return cell.count - rngOf(bot, 'users', cell, hour).binomial(cell.count - 1, habitsOf(bot).returningShare);
+  return (
+    cell.count - cellRng(bot, 'users', cell, hour).binomial(cell.count - 1, habitsOf(bot).returningShare)
+  );
 }
 
 /** Recognised intents of the cell's messages, aligned with the bot's intents. */
 export function cellIntents(bot: Bot, hour: number, cell: Cell): number[] {
   const habits = habitsOf(bot);
-  const rng = rngOf(bot, 'intents', cell, hour);
+  const rng = cellRng(bot, 'intents', cell, hour);
   const recognised = rng.binomial(cellStats(bot, hour, cell).messages, habits.recognisedShare);
   return splitCount(recognised, habits.intents.weights, rng);
 }
@@ -30,7 +28,7 @@ export function cellIntents(bot: Bot, hour: number, cell: Cell): number[] {
 /** Knowledge-base answers of the cell's messages, by tag (aligned with the bot's tags). */
 export function cellAnswers(bot: Bot, hour: number, cell: Cell): number[] {
   const habits = habitsOf(bot);
-  const rng = rngOf(bot, 'knowledge', cell, hour);
+  const rng = cellRng(bot, 'knowledge', cell, hour);
   const answers = rng.binomial(cellStats(bot, hour, cell).messages, habits.knowledgeShare);
   return splitCount(answers, habits.tags.weights, rng);
 }
@@ -39,5 +37,5 @@ export function cellAnswers(bot: Bot, hour: number, cell: Cell): number[] {
 export function cellVoiceMinutes(bot: Bot, hour: number, cell: Cell): number {
   const perConversation = habitsOf(bot).voiceMinutes;
   if (perConversation === 0 || cell.count === 0) return 0;
-  return rngOf(bot, 'voice', cell, hour).poisson(cell.count * perConversation);
+  return cellRng(bot, 'voice', cell, hour).poisson(cell.count * perConversation);
 }

@@ -1,6 +1,6 @@
 /** The wire shapes `SeriesData` and `Serie` (doc), built from grouped bucket sums. */
+import type { BucketSums, Groups } from '../../core/series.js';
 import { isoSeconds } from '../../core/time.js';
-import type { GroupedSums } from './grouped-sums.js';
 
 /** One data series (doc): values per bucket and their statistics, int32. */
 export interface Serie {
@@ -56,16 +56,20 @@ function compareTuples(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * SeriesData for grouped sums whose label values follow `fields`: one serie per group that holds
- * data, sorted by its labels; ungrouped (no fields), exactly one serie with `labels: {}`.
+ * SeriesData for bucket sums whose components are groups labelled by `fields` (their label values
+ * in `groups`): one serie per group that holds data, sorted by its labels; ungrouped (no fields),
+ * exactly one serie with `labels: {}`.
  */
-export function seriesDataOf(sums: GroupedSums, fields: readonly string[]): SeriesData {
-  const groups = [...sums.groups.values()];
-  if (fields.length === 0 && groups.length === 0)
-    groups.push({ labelValues: [], values: sums.starts.map(() => 0) });
-  groups.sort((a, b) => compareTuples(a.labelValues, b.labelValues));
+export function seriesDataOf(sums: BucketSums, groups: Groups, fields: readonly string[]): SeriesData {
+  const present: { labelValues: readonly string[]; values: number[] }[] = [];
+  sums.values.forEach((values, component) => {
+    present.push({ labelValues: groups.labels(component), values });
+  });
+  if (fields.length === 0 && present.length === 0)
+    present.push({ labelValues: [], values: sums.starts.map(() => 0) });
+  present.sort((a, b) => compareTuples(a.labelValues, b.labelValues));
   return {
-    series: groups.map((g) =>
+    series: present.map((g) =>
       serieOf(g.values, Object.fromEntries(fields.map((field, i) => [field, g.labelValues[i] ?? '']))),
     ),
     series_labels: [...fields],

@@ -11,28 +11,30 @@ import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 
 /** Intent series of a request, one per recognised intent. */
 function intentSeries(input: OperationInput): SeriesData {
-  return cellSeries(
-    botQuery(input),
-    input.ctx.now,
-    input.ctx.knobs,
-    ['intent_id'],
-    (bot, hour, cell, add) => {
+  return cellSeries(botQuery(input), input.ctx.now, input.ctx.knobs, {
+    what: 'intents',
+    field: 'intent_id',
+    perCell: (bot, hour, cell, add) => {
       const names = habitsOf(bot).intents.values;
       cellIntents(bot, hour, cell).forEach((n, i) => {
-        if (n > 0) add([names[i] as string], n);
+        if (n > 0) add(n, names[i] as string);
       });
     },
-  );
+  });
 }
 
 /** Knowledge-base series of a query: by tag, or all tags in one serie. */
 function answerSeries(input: OperationInput, team: boolean, byTag: boolean): SeriesData {
   const q = team ? teamQuery(input, TEAM_BUCKETS) : botQuery(input, !byTag);
-  return cellSeries(q, input.ctx.now, input.ctx.knobs, byTag ? ['tag'] : [], (bot, hour, cell, add) => {
-    const tags = habitsOf(bot).tags.values;
-    cellAnswers(bot, hour, cell).forEach((n, i) => {
-      if (n > 0) add(byTag ? [tags[i] as string] : [], n);
-    });
+  return cellSeries(q, input.ctx.now, input.ctx.knobs, {
+    what: 'answers',
+    ...(byTag ? { field: 'tag' } : {}),
+    perCell: (bot, hour, cell, add) => {
+      const tags = habitsOf(bot).tags.values;
+      cellAnswers(bot, hour, cell).forEach((n, i) => {
+        if (n > 0) add(n, byTag ? (tags[i] as string) : undefined);
+      });
+    },
   });
 }
 
@@ -41,9 +43,10 @@ const Analytics_GetMessages: OperationHandler = (input, res) => {
 };
 
 const Analytics_GetUsers: OperationHandler = (input, res) => {
-  const data = cellSeries(botQuery(input), input.ctx.now, input.ctx.knobs, [], (bot, hour, cell, add) =>
-    add([], cellUsers(bot, hour, cell)),
-  );
+  const data = cellSeries(botQuery(input), input.ctx.now, input.ctx.knobs, {
+    what: 'users',
+    perCell: (bot, hour, cell, add) => add(cellUsers(bot, hour, cell)),
+  });
   res.json({ data });
 };
 
@@ -85,9 +88,10 @@ const Analytics_GetTeamKnowledgeBaseUsage: OperationHandler = (input, res) => {
 
 const Analytics_GetVoiceAnalytics: OperationHandler = (input, res) => {
   const q = teamQuery(input, ['1h', '1d', '1w']);
-  const data = cellSeries(q, input.ctx.now, input.ctx.knobs, [], (bot, hour, cell, add) =>
-    add([], cellVoiceMinutes(bot, hour, cell)),
-  );
+  const data = cellSeries(q, input.ctx.now, input.ctx.knobs, {
+    what: 'voice-minutes',
+    perCell: (bot, hour, cell, add) => add(cellVoiceMinutes(bot, hour, cell)),
+  });
   res.json({ data });
 };
 

@@ -1,13 +1,12 @@
 /** Conversation figures: totals, volume series, durations and outcomes. */
 
 import { percentOf, ratio, round1 } from '../../core/rounding.js';
-import { sumVectors } from '../../core/series.js';
+import { perBucket, sumBuckets, sumWindow, vectorAdds } from '../../core/series.js';
 import { isoMs, type TimeUnit, type Window } from '../../core/time.js';
 import { meanDuration, quantileDuration } from './durations.js';
 import { sum, windowFields } from './figures.js';
 import { DURATION_BINS, OUTCOMES, type Scope, vectorName } from './scope.js';
 import { usageOf } from './usage.js';
-import { addInto, emptyBuckets, fillBuckets } from './vectors.js';
 
 /** How a window's conversations ended. */
 export interface Outcomes {
@@ -18,18 +17,24 @@ export interface Outcomes {
 
 /** The outcomes of the window's conversations. */
 export function outcomesOf(scope: Scope, window: Window): Outcomes {
-  const [resolved = 0, escalated = 0, abandoned = 0] = sumVectors(
+  const [resolved = 0, escalated = 0, abandoned = 0] = sumWindow(
     window,
-    OUTCOMES,
-    (h) => scope.outcomes(h),
-    vectorName(scope, 'outcomes'),
+    vectorAdds((h) => scope.outcomes(h), OUTCOMES),
+    { width: OUTCOMES, name: vectorName(scope, 'outcomes') },
   );
   return { resolved, escalated, abandoned };
 }
 
 /** The duration histogram of the window's conversations. */
 export function durationsOf(scope: Scope, window: Window): number[] {
-  return sumVectors(window, DURATION_BINS, (h) => scope.durations(h), vectorName(scope, 'durations'));
+  return sumWindow(
+    window,
+    vectorAdds((h) => scope.durations(h), DURATION_BINS),
+    {
+      width: DURATION_BINS,
+      name: vectorName(scope, 'durations'),
+    },
+  );
 }
 
 /** GET /conversations. */
@@ -48,12 +53,20 @@ export function conversationMetrics(scope: Scope, window: Window) {
 
 /** GET /conversations/volume: conversations per bucket; the points sum to total_conversations. */
 export function conversationVolume(scope: Scope, window: Window, unit: TimeUnit) {
-  const buckets = fillBuckets(
-    emptyBuckets(window, unit, 1),
-    (h) => [sum(scope.users(h))],
-    vectorName(scope, 'conversations'),
+  const series = sumBuckets(
+    window,
+    unit,
+    vectorAdds((h) => [sum(scope.users(h))], 1),
+    {
+      width: 1,
+      name: vectorName(scope, 'conversations'),
+    },
   );
-  const data = buckets.map((b) => ({ period_start: isoMs(b.start), conversations: b.sums[0] ?? 0 }));
+  const counts = series.values[0] ?? [];
+  const data = series.starts.map((start, b) => ({
+    period_start: isoMs(start),
+    conversations: counts[b] ?? 0,
+  }));
   return {
     ...windowFields(window),
     group_by: unit,
@@ -64,13 +77,19 @@ export function conversationVolume(scope: Scope, window: Window, unit: TimeUnit)
 
 /** GET /conversations/duration: mean, median and p90 over the window, and the mean per bucket. */
 export function conversationDuration(scope: Scope, window: Window, unit: TimeUnit) {
-  const buckets = fillBuckets(
-    emptyBuckets(window, unit, DURATION_BINS),
-    (h) => scope.durations(h),
-    vectorName(scope, 'durations'),
+  const series = sumBuckets(
+    window,
+    unit,
+    vectorAdds((h) => scope.durations(h), DURATION_BINS),
+    {
+      width: DURATION_BINS,
+      name: vectorName(scope, 'durations'),
+    },
   );
+  const buckets = perBucket(series, DURATION_BINS);
   const histogram = new Array<number>(DURATION_BINS).fill(0);
-  for (const b of buckets) addInto(histogram, b.sums);
+  for (const b of buckets)
+    for (let i = 0; i < DURATION_BINS; i++) histogram[i] = (histogram[i] as number) + (b[i] as number);
   return {
     ...windowFields(window),
     group_by: unit,
@@ -78,10 +97,10 @@ export function conversationDuration(scope: Scope, window: Window, unit: TimeUni
     avg_duration_seconds: round1(meanDuration(histogram)),
     median_duration_seconds: round1(quantileDuration(histogram, 0.5)),
     p90_duration_seconds: round1(quantileDuration(histogram, 0.9)),
-    data: buckets.map((b) => ({
-      period_start: isoMs(b.start),
-      conversations: sum(b.sums),
-      avg_duration_seconds: round1(meanDuration(b.sums)),
+    data: buckets.map((b, i) => ({
+      period_start: isoMs(series.starts[i] as number),
+      conversations: sum(b),
+      avg_duration_seconds: round1(meanDuration(b)),
     })),
   };
 }

@@ -2,12 +2,11 @@
 
 import { Rng } from '../../core/rng.js';
 import { percentOf, ratio, round2 } from '../../core/rounding.js';
-import { sumVectors } from '../../core/series.js';
+import { sumBuckets, sumWindow, vectorAdds } from '../../core/series.js';
 import { addUnit, MS_DAY, type Window } from '../../core/time.js';
 import { calendarDate, sum, windowFields } from './figures.js';
 import { type Scope, SURVEY_ANSWERS, vectorName } from './scope.js';
 import { usageOf } from './usage.js';
-import { emptyBuckets, fillBuckets } from './vectors.js';
 
 /** GET /engagement: new + returning = active users, the same figures as /usage. */
 export function engagementMetrics(scope: Scope, window: Window) {
@@ -36,27 +35,39 @@ const RETENTION_WEEKS = 12;
 export function retention(scope: Scope, window: Window) {
   const { seed, api, tenant } = scope.key;
   const { retentionBase, retentionDecay } = scope.traits;
-  const weeks = fillBuckets(
-    emptyBuckets(window, 'week', 1),
-    (h) => [scope.users(h)[0] ?? 0],
-    vectorName(scope, 'first-time-users'),
+  const weeks = sumBuckets(
+    window,
+    'week',
+    vectorAdds((h) => [scope.users(h)[0] ?? 0], 1),
+    {
+      width: 1,
+      name: vectorName(scope, 'first-time-users'),
+    },
   );
-  const cohorts = weeks.map((week) => {
-    const users = week.sums[0] ?? 0;
+  const firstTime = weeks.values[0] ?? [];
+  const cohorts = weeks.starts.map((start, b) => {
+    const users = firstTime[b] ?? 0;
     const values = [users > 0 ? 100 : 0];
-    for (let k = 1; k <= RETENTION_WEEKS && addUnit(week.start, 'week', k) < window.end; k++) {
-      const rng = Rng.derive(seed, api, tenant, ...scope.path, 'retention', week.start / MS_DAY, k);
+    for (let k = 1; k <= RETENTION_WEEKS && addUnit(start, 'week', k) < window.end; k++) {
+      const rng = Rng.derive(seed, api, tenant, ...scope.path, 'retention', start / MS_DAY, k);
       const active = rng.binomial(users, Math.min(1, retentionBase * k ** -retentionDecay));
       values.push(percentOf(active, users));
     }
-    return { cohort_start: calendarDate(week.start), users, retention: values };
+    return { cohort_start: calendarDate(start), users, retention: values };
   });
   return { ...windowFields(window), cohorts };
 }
 
 /** The survey answers of the window: counts of scores 1..5 (the "no answer" count dropped). */
 export function surveyOf(scope: Scope, window: Window): number[] {
-  return sumVectors(window, SURVEY_ANSWERS, (h) => scope.survey(h), vectorName(scope, 'survey')).slice(0, 5);
+  return sumWindow(
+    window,
+    vectorAdds((h) => scope.survey(h), SURVEY_ANSWERS),
+    {
+      width: SURVEY_ANSWERS,
+      name: vectorName(scope, 'survey'),
+    },
+  ).slice(0, 5);
 }
 
 /** Satisfaction figures of a score distribution (1..5). */

@@ -5,13 +5,12 @@
  */
 import { BoundedCache, cacheKey } from '../../core/bounded-cache.js';
 import { type Knobs, knobsKey } from '../../core/knobs.js';
-import { hashKey, type KeyPart, Rng, splitCount } from '../../core/rng.js';
+import { drawWithoutReplacement, hashKey, type KeyPart, Rng, splitCount } from '../../core/rng.js';
 import { MS_DAY, MS_HOUR } from '../../core/time.js';
 import { conversationsInHour, type TenantKey, tenantProfile } from '../../core/world.js';
 import { DURATION_EDGES } from './durations.js';
 import { sum } from './figures.js';
 import { type Traits, traitsOf } from './traits.js';
-import { drawWithoutReplacement } from './vectors.js';
 
 export const API = 'generalbots';
 

@@ -1,8 +1,8 @@
 /** Usage figures: conversations, messages and users per window, day and month. */
+import { perBucket, sumBuckets, vectorAdds } from '../../core/series.js';
 import type { TimeUnit, Window } from '../../core/time.js';
 import { calendarDate, windowFields } from './figures.js';
 import { type Scope, vectorName } from './scope.js';
-import { addInto, emptyBuckets, fillBuckets, type VectorBucket } from './vectors.js';
 
 /** The usage of a span: conversations, messages, first-time users and distinct active users. */
 export interface UsageSums {
@@ -39,17 +39,24 @@ export function usageSeries(
   scope: Scope,
   window: Window,
   unit: TimeUnit,
-): { total: UsageSums; points: { bucket: VectorBucket; usage: UsageSums }[] } {
-  const buckets = fillBuckets(emptyBuckets(window, unit, 3), usagePerHour(scope), vectorName(scope, 'usage'));
+): { total: UsageSums; points: { start: number; usage: UsageSums }[] } {
+  const series = sumBuckets(window, unit, vectorAdds(usagePerHour(scope), 3), {
+    width: 3,
+    name: vectorName(scope, 'usage'),
+  });
+  const buckets = perBucket(series, 3);
   const sums = [0, 0, 0];
   let hours = 0;
-  for (const b of buckets) {
-    addInto(sums, b.sums);
-    hours += b.hours;
-  }
+  buckets.forEach((bucket, b) => {
+    for (let i = 0; i < 3; i++) sums[i] = (sums[i] as number) + (bucket[i] as number);
+    hours += series.hours[b] as number;
+  });
   return {
     total: sumsOf(scope, sums, hours),
-    points: buckets.map((bucket) => ({ bucket, usage: sumsOf(scope, bucket.sums, bucket.hours) })),
+    points: buckets.map((bucket, b) => ({
+      start: series.starts[b] as number,
+      usage: sumsOf(scope, bucket, series.hours[b] as number),
+    })),
   };
 }
 
@@ -77,8 +84,8 @@ export function dailyUsage(scope: Scope, window: Window) {
   return {
     ...windowFields(window),
     total_conversations: total.conversations,
-    data: points.map(({ bucket, usage }) => ({
-      date: calendarDate(bucket.start),
+    data: points.map(({ start, usage }) => ({
+      date: calendarDate(start),
       conversations: usage.conversations,
       messages: usage.messages,
       active_users: usage.activeUsers,
@@ -93,8 +100,8 @@ export function monthlyUsage(scope: Scope, window: Window) {
     ...windowFields(window),
     total_conversations: total.conversations,
     total_messages: total.messages,
-    data: points.map(({ bucket, usage }) => ({
-      month: calendarDate(bucket.start).slice(0, 7),
+    data: points.map(({ start, usage }) => ({
+      month: calendarDate(start).slice(0, 7),
       conversations: usage.conversations,
       messages: usage.messages,
       active_users: usage.activeUsers,

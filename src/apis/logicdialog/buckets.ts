@@ -4,7 +4,7 @@
  * vector is named by its workspace and `what` it counts, so whole days are summed once (cached).
  */
 import { cacheKey } from '../../core/bounded-cache.js';
-import { bucketVectorSums, type PerHourVector, sumVectors } from '../../core/series.js';
+import { type PerHourVector, sumBuckets, sumWindow, vectorAdds } from '../../core/series.js';
 import { MS_HOUR, type Window } from '../../core/time.js';
 import type { AnalyticsQuery, HourRange } from './query.js';
 import type { Workspace } from './workspace.js';
@@ -28,8 +28,11 @@ export function seriesSums(
   perHour: PerHourVector,
 ): number[][] {
   const window = { start: q.start, end: q.end };
-  return bucketVectorSums(window, q.resolution, width, perHour, counted(q.hours), cacheKey(ws.id, what))
-    .values;
+  return sumBuckets(window, q.resolution, vectorAdds(perHour, width), {
+    live: counted(q.hours),
+    width,
+    name: cacheKey(ws.id, what),
+  }).values;
 }
 
 /** Component-wise sums of the vector over every counted hour. */
@@ -40,7 +43,7 @@ export function totalSums(
   width: number,
   perHour: PerHourVector,
 ): number[] {
-  return sumVectors(counted(q.hours), width, perHour, cacheKey(ws.id, what));
+  return sumWindow(counted(q.hours), vectorAdds(perHour, width), { width, name: cacheKey(ws.id, what) });
 }
 
 /** Cuts a vector into consecutive parts of the given widths (the inverse of concatenating them). */

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashKey } from '../../../src/core/rng.js';
 import { percentOfMax, sharesOf } from '../../../src/core/rounding.js';
-import { bucketSums } from '../../../src/core/series.js';
 
 const counts = fc.array(fc.nat({ max: 5000 }), { minLength: 1, maxLength: 40 });
 

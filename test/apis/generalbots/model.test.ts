@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { meanDuration, quantileDuration } from '../../../src/apis/generalbots/durations.js';
 import { type Scope, scopeOf } from '../../../src/apis/generalbots/scope.js';
 import { usageOf } from '../../../src/apis/generalbots/usage.js';
-import { drawWithoutReplacement } from '../../../src/apis/generalbots/vectors.js';
 import { DEFAULT_KNOBS } from '../../../src/core/knobs.js';
-import { Rng } from '../../../src/core/rng.js';
+import { drawWithoutReplacement, Rng } from '../../../src/core/rng.js';
 import { MS_DAY, MS_HOUR } from '../../../src/core/time.js';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');

@@ -1,0 +1,79 @@
+/**
+ * Run by `npm run build` after tsc: replaces `dist/server/cli/cli.js` (the `bin`, `npm start` and the
+ * Docker entry point) with one bundled file of the CLI and the dependencies it loads at start-up.
+ * Loading some 300 modules one file at a time (resolve, read, compile, link) was most of a cold
+ * start; one file is read and compiled once. Every other file of dist/ stays as tsc wrote it (the
+ * package's programmatic entry, `dist/index.js`, imports them).
+ *
+ * The bundle must behave like the modules it replaces:
+ * - `import.meta.url` in a source module becomes the URL of that module's file in dist/, so paths
+ *   derived from it (the package root, the console's files, `createRequire`) are the same;
+ * - what the code itself loads lazily with `createRequire` (ajv, yaml, precompiled validators)
+ *   stays a runtime `require`, loaded on first use as before;
+ * - CommonJS dependencies bundled into this ES module get a `require` for Node's built-ins.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { packagePath } from '../core/paths.js';
+
+const ENTRY = packagePath('src', 'server', 'cli', 'cli.ts');
+const OUT = packagePath('dist', 'server', 'cli', 'cli.js');
+
+/** Rewrites `import.meta.url` in each source module to the URL its file has in dist/. */
+const moduleUrls: Plugin = {
+  name: 'module-urls',
+  setup(b) {
+    const src = packagePath('src');
+    b.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+      let text = await readFile(path, 'utf8');
+      if (path.startsWith(`${src}/`) && text.includes('import.meta.url')) {
+        const built = packagePath('dist', relative(src, path)).replace(/\.ts$/, '.js');
+        const fromBundle = JSON.stringify(relative(dirname(OUT), built));
+        text = text.replaceAll('import.meta.url', `new URL(${fromBundle}, import.meta.url).href`);
+      }
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * mime-types, loaded on first use: its database (mime-db, about 2,500 types) took a tenth of a cold
+ * start, and nothing on the way to a JSON answer looks a type up. Express, send, type-is and accepts
+ * get a stand-in that loads the real module when first asked for anything.
+ */
+const lazyMimeTypes: Plugin = {
+  name: 'lazy-mime-types',
+  setup(b) {
+    b.onResolve({ filter: /^mime-types$/ }, () => ({ path: 'mime-types', namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      resolveDir: packagePath(),
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require('mime-types/index.js'));
+        module.exports = new Proxy({}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+          ownKeys: () => Reflect.ownKeys(load()),
+          getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),
+        });`,
+    }));
+  },
+};
+
+await build({
+  entryPoints: [ENTRY],
+  outfile: OUT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+  },
+  plugins: [moduleUrls, lazyMimeTypes],
+});

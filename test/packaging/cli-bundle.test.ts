@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/core/paths.js';
+import { terminate, waitForOutput } from '../support/child-process.js';
+
+const CLI = packagePath('dist', 'server', 'cli', 'cli.js');
+
+describe('the built CLI (one bundled file, src/build/bundle-cli.ts)', () => {
+  it('imports none of the package own modules: a start reads one file', () => {
+    const text = readFileSync(CLI, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // Static and dynamic imports and requires of a relative path (JSDoc type imports are not code).
+    const relative = /(?:^|[\s;=(,])(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']\.\.?\//gm;
+    expect(text.match(relative) ?? []).toEqual([]);
+  });
+
+  it('finds the files its modules found beside them: console page, docs renderer, precompiled validators', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, '--port', '0', '--host', '127.0.0.1', '--now', '2025-03-01T12:00:00Z', '--log-level', 'silent'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      const text = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)?.[1];
+      const get = (path: string, headers: Record<string, string> = {}) =>
+        fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(5_000) });
+      const page = await get('/__mock/console/');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html');
+      expect((await get('/docs/assets/swagger-ui.css')).status).toBe(200);
+      // A request the precompiled validator refuses, in the vendor's shape.
+      const bad = await get('/chatbotcom/reports/conversations?dimension=fortnight', {
+        Authorization: 'Bearer x',
+      });
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain('dimension');
+      // A CSV answer: its Content-Type goes through mime-types, loaded on first use in the bundle.
+      const csv = await get(
+        '/digitalcx/acme/projects/shop/interactions?startDate=2025-02-28T00:00:00Z&endDate=2025-02-28T01:00:00Z',
+        { Authorization: 'Bearer x' },
+      );
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(await terminate(child)).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
