@@ -1,12 +1,12 @@
 import type { Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/core/scenario.js';
-import { DAY, interactionsUrl } from '../apis/digitalcx/support.js';
+import { DAY, interactionsPath } from '../apis/digitalcx/support.js';
 import type { TestMock } from '../support/app.js';
 import { testApp } from '../support/app.js';
 import { close, listen, rawGet } from '../support/raw-client.js';
 
-const URL = interactionsUrl({ startDate: '2025-02-28T06:00:00Z', endDate: '2025-02-28T07:00:00Z' });
+const URL = `/digitalcx${interactionsPath({ startDate: '2025-02-28T06:00:00Z', endDate: '2025-02-28T07:00:00Z' })}`;
 const AUTH = { Authorization: 'Bearer s3cret' };
 
 function faulty(name: string, rule: Scenario['rules'][number]): Scenario {
@@ -105,7 +105,7 @@ describe('faults', () => {
 
   it('leaves other operations and requests without the header alone', async () => {
     const s = await start();
-    const res = await rawGet(s, interactionsUrl(DAY), AUTH);
+    const res = await rawGet(s, `/digitalcx${interactionsPath(DAY)}`, AUTH);
     expect(res).toMatchObject({ ending: 'complete', status: 200 });
   });
 
@@ -114,11 +114,11 @@ describe('faults', () => {
       const s = await start();
       const out: string[] = [];
       for (let i = 0; i < 30; i++) {
-        const url = interactionsUrl({
+        const url = `/digitalcx${interactionsPath({
           startDate: '2025-02-28T06:00:00Z',
           endDate: '2025-02-28T07:00:00Z',
           filterText: `q${i}`,
-        });
+        })}`;
         out.push((await rawGet(s, url, { ...AUTH, 'X-Mock-Scenario': 'reset-some' })).ending);
       }
       const faults = (await journal()).map((e) => (e.fault === 'reset' ? 'reset' : 'complete'));

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -6,8 +7,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../src/core/clock.js';
 import type { Scenario } from '../../src/core/scenario.js';
 import { drawn, knobsFor } from '../../src/scenarios/select-rule.js';
-import { csvRows, get, interactionsUrl } from '../apis/digitalcx/support.js';
+import { csvRows, interactionsPath } from '../apis/digitalcx/support.js';
 import { testApp } from '../support/app.js';
+import { apiClient } from '../support/client.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 vi.mock('../../src/core/clock.js', async (original) => ({
   ...(await original<typeof import('../../src/core/clock.js')>()),
@@ -52,8 +57,8 @@ function mock(scenario = 'default') {
 async function statuses(app = mock('ten-percent'), count = 100, sameUrl = false): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
-    const url = interactionsUrl({ ...HOUR, filterText: sameUrl ? 'x' : `q${i}` });
-    out.push((await get(app, url)).status);
+    const url = interactionsPath({ ...HOUR, filterText: sameUrl ? 'x' : `q${i}` });
+    out.push((await digitalcx(app).get(url)).status);
   }
   return out;
 }
@@ -100,13 +105,13 @@ describe('rule selection', () => {
 
   it('fails the first try of each request and lets the retries through, counting again after a journal reset', async () => {
     const app = mock('fail-first');
-    const url = interactionsUrl(HOUR);
-    const other = interactionsUrl({ ...HOUR, culture: 'en' });
+    const url = interactionsPath(HOUR);
+    const other = interactionsPath({ ...HOUR, culture: 'en' });
     const seen = [];
-    for (const u of [url, url, other, url, other]) seen.push((await get(app, u)).status);
+    for (const u of [url, url, other, url, other]) seen.push((await digitalcx(app).get(u)).status);
     expect(seen).toEqual([500, 200, 500, 200, 200]);
     await request(app).delete('/__mock/requests');
-    expect((await get(app, url)).status).toBe(500);
+    expect((await digitalcx(app).get(url)).status).toBe(500);
   });
 
   it('lets a request the share leaves out fall through to the next rule', async () => {
@@ -120,37 +125,36 @@ describe('rule selection', () => {
 
   it('delays each request by its own reproducible latency, the rule’s over the scenario’s over the server’s', async () => {
     const app = mock('jittery');
-    const urls = Array.from({ length: 20 }, (_, i) => interactionsUrl({ ...HOUR, filterText: `q${i}` }));
-    for (const url of urls) await get(app, url);
+    const urls = Array.from({ length: 20 }, (_, i) => interactionsPath({ ...HOUR, filterText: `q${i}` }));
+    for (const url of urls) await digitalcx(app).get(url);
     const delays = vi.mocked(sleep).mock.calls.map(([ms]) => ms);
     expect(delays).toHaveLength(20);
     expect(delays.every((ms) => ms >= 100 && ms <= 400)).toBe(true);
     expect(new Set(delays).size).toBeGreaterThan(10);
     vi.mocked(sleep).mockClear();
-    for (const url of urls) await get(mock('jittery'), url);
+    for (const url of urls) await digitalcx(mock('jittery')).get(url);
     expect(vi.mocked(sleep).mock.calls.map(([ms]) => ms)).toEqual(delays);
     vi.mocked(sleep).mockClear();
-    await get(app, interactionsUrl({ ...HOUR, culture: 'nl' }));
-    await get(testApp({ latency: { min: 42, max: 42 } }), interactionsUrl(HOUR));
-    await get(
-      testApp({ scenarioDir: DIR, scenario: 'jittery', latency: { min: 42, max: 42 } }),
-      interactionsUrl({ ...HOUR, culture: 'nl' }),
+    await digitalcx(app).get(interactionsPath({ ...HOUR, culture: 'nl' }));
+    await digitalcx(testApp({ latency: { min: 42, max: 42 } })).get(interactionsPath(HOUR));
+    await digitalcx(testApp({ scenarioDir: DIR, scenario: 'jittery', latency: { min: 42, max: 42 } })).get(
+      interactionsPath({ ...HOUR, culture: 'nl' }),
     );
     expect(vi.mocked(sleep).mock.calls.map(([ms]) => ms)).toEqual([5, 42, 5]);
   });
 
   it('turns every knob from a scenario file, and a rule turns them for one tenant only', async () => {
-    const plain = csvRows((await get(mock(), interactionsUrl(HOUR))).text);
+    const plain = csvRows((await digitalcx(mock()).get(interactionsPath(HOUR))).text);
     const app = mock('knobs');
-    const res = await get(app, interactionsUrl(HOUR));
+    const res = await digitalcx(app).get(interactionsPath(HOUR));
     const rows = csvRows(res.text, '|');
     expect(res.text.split('\r\n')[0]?.startsWith('LogId|InteractionUuid|')).toBe(true);
     const sessions = (list: Record<string, string>[]) => new Set(list.map((r) => r.SessionUuid)).size;
     expect(sessions(rows)).toBeGreaterThan(sessions(plain) * 2);
     expect(rows.every((r) => r.SessionIsActive === 'False')).toBe(true);
-    const page = await get(app, interactionsUrl({ ...HOUR, paginateData: true }));
+    const page = await digitalcx(app).get(interactionsPath({ ...HOUR, paginateData: true }));
     expect(csvRows(page.text, '|')).toHaveLength(7);
-    const quiet = await get(app, interactionsUrl(HOUR, 'quiet', 'shop'));
+    const quiet = await digitalcx(app).get(interactionsPath(HOUR, 'quiet', 'shop'));
     expect(quiet.text.trim().split('\r\n')).toHaveLength(1);
   });
 });

@@ -2,10 +2,10 @@
  * The one test client of every API: its prefix and its credential scheme come from the API's module
  * (`sample.ts`), and every response is checked against the spec by send() before it is handed back.
  */
+import type { RequestListener } from 'node:http';
 import request, { type Response, type Test } from 'supertest';
 import type { ApiModule } from '../../src/core/api.js';
 import { API_MODULES } from '../../src/server/registry.js';
-import type { TestMock } from './app.js';
 import { send } from './contract.js';
 
 /** Query parameters: a list repeats the name, undefined leaves it out. */
@@ -63,8 +63,12 @@ function moduleOf(api: ApiModule | string): ApiModule {
   return found;
 }
 
-/** A client of one API (a registry name, or a module of a test's own) of an app. */
-export function apiClient(api: ApiModule | string, mock: TestMock, options: ClientOptions = {}): ApiClient {
+/** A client of one API (a registry name, or a module of a test's own) of a mock (`testApp()`). */
+export function apiClient(
+  api: ApiModule | string,
+  mock: RequestListener,
+  options: ClientOptions = {},
+): ApiClient {
   const module = moduleOf(api);
   const prefix = `/${module.name}`;
   const base = options.base ?? '';

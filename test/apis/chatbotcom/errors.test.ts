@@ -1,8 +1,13 @@
+import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
+import { apiClient } from '../../support/client.js';
 import { send } from '../../support/contract.js';
-import { get } from './helpers.js';
+import { TOKEN } from './shapes.js';
+
+/** ChatBot.com requests with the suite's account token, each checked against the spec. */
+const chatbotcom = (app: RequestListener) => apiClient('chatbotcom', app, { secret: TOKEN });
 
 const C = '/reports/conversations';
 const B = '/reports/conversations.busiestPeriod';
@@ -47,7 +52,7 @@ const BAD: Array<[string, RegExp]> = [
 describe('ChatBot.com errors', () => {
   it.each(BAD)('answers 400 for %s, naming the parameter', async (path, message) => {
     const app = testApp();
-    const res = await get(app, path);
+    const res = await chatbotcom(app).get(path);
     expect(res.status).toBe(400);
     expect(res.body.status).toMatchObject({ code: 400, type: 'error' });
     expect(res.body.status.message).toMatch(message);
@@ -57,7 +62,7 @@ describe('ChatBot.com errors', () => {
   it('accepts the edges of the documented ranges', async () => {
     const app = testApp();
     for (const path of [`${B}?offset=720`, `${B}?offset=-720`, `${C}?from=2019-03-17&to=2019-03-17`]) {
-      expect((await get(app, path)).status, path).toBe(200);
+      expect((await chatbotcom(app).get(path)).status, path).toBe(200);
     }
   });
 
@@ -79,7 +84,7 @@ describe('ChatBot.com errors', () => {
 
   it('answers 403 for the magic token forbidden', async () => {
     const app = testApp();
-    const res = await get(app, `${B}`, {}, 'forbidden');
+    const res = await chatbotcom(app).get(`${B}`, { secret: 'forbidden' });
     expect(res.status).toBe(403);
     expect(res.body.status).toEqual({
       code: 403,
@@ -90,7 +95,7 @@ describe('ChatBot.com errors', () => {
 
   it('checks the token before the parameters', async () => {
     const app = testApp();
-    const res = await get(app, `${C}?period=never`, {}, null);
+    const res = await chatbotcom(app).get(`${C}?period=never`, { secret: null });
     expect(res.status).toBe(401);
   });
 
@@ -101,7 +106,7 @@ describe('ChatBot.com errors', () => {
     '/v1/reports/conversations',
   ])('answers 404 in the status envelope for the unknown path %s', async (path) => {
     const app = testApp();
-    const res = await get(app, path);
+    const res = await chatbotcom(app).get(path);
     expect(res.status).toBe(404);
     expect(res.body.status.code).toBe(404);
     expect(res.body.status.type).toBe('error');
@@ -110,7 +115,7 @@ describe('ChatBot.com errors', () => {
 
   it('answers a forced 500 with the documented envelope', async () => {
     const app = testApp();
-    const res = await get(app, P, { Prefer: 'code=500' });
+    const res = await chatbotcom(app).get(P, { headers: { Prefer: 'code=500' } });
     expect(res.status).toBe(500);
     expect(res.body).toEqual({
       timestamp: '2025-03-01T12:00:00.000Z',
@@ -127,7 +132,7 @@ describe('ChatBot.com errors', () => {
         rules: [{ match: { api: 'chatbotcom' }, status: 401 }],
       },
     ]);
-    const res = await get(app, C, { 'X-Mock-Scenario': 'down' });
+    const res = await chatbotcom(app).get(C, { headers: { 'X-Mock-Scenario': 'down' } });
     expect(res.status).toBe(401);
     expect(res.body.status.message).toBe('Invalid or expired access token');
   });

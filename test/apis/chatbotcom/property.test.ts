@@ -1,7 +1,12 @@
+import type { RequestListener } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
-import { get, SOURCES } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { SOURCES, TOKEN } from './shapes.js';
+
+/** ChatBot.com requests with the suite's account token, each checked against the spec. */
+const chatbotcom = (app: RequestListener) => apiClient('chatbotcom', app, { secret: TOKEN });
 
 const PATHS = [
   'conversations',
@@ -62,12 +67,10 @@ describe('ChatBot.com under random requests', () => {
         fc.constantFrom('acme', 'viewer', 'expired', 'forbidden', 'another-account'),
         fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2027, 0, 1) }),
         async (path, q, token, now) => {
-          const res = await get(
-            app,
-            `/reports/${path}?${q}`,
-            { 'X-Mock-Now': new Date(now).toISOString() },
-            token,
-          );
+          const res = await chatbotcom(app).get(`/reports/${path}?${q}`, {
+            headers: { 'X-Mock-Now': new Date(now).toISOString() },
+            secret: token,
+          });
           expect([200, 400, 401, 403]).toContain(res.status);
         },
       ),

@@ -1,10 +1,15 @@
+import type { RequestListener } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Period, periodWindow, resolveDimension } from '../../../src/apis/chatbotcom/window.js';
 import { RequestClock } from '../../../src/core/request-clock.js';
 import { bucketsOf, countBuckets, isoMs } from '../../../src/core/time.js';
 import { testApp } from '../../support/app.js';
-import { get, report } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { type Series, TOKEN } from './shapes.js';
+
+/** ChatBot.com requests with the suite's account token, each checked against the spec. */
+const chatbotcom = (app: RequestListener) => apiClient('chatbotcom', app, { secret: TOKEN });
 
 const NOW = Date.parse('2026-03-10T15:30:00Z'); // a Tuesday
 
@@ -30,7 +35,9 @@ describe('ChatBot.com report windows', () => {
     'serves %s against the X-Mock-Now clock, one point per day',
     async (period, start, end) => {
       const app = testApp();
-      const body = await report(app, `/reports/conversations?period=${period}`, { 'X-Mock-Now': isoMs(NOW) });
+      const body = await chatbotcom(app).ok<Series>(`/reports/conversations?period=${period}`, {
+        headers: { 'X-Mock-Now': isoMs(NOW) },
+      });
       const days = bucketsOf({ start: Date.parse(start), end: Date.parse(end) }, 'day');
       expect(body.data.map((p) => p.date)).toEqual(days.map((d) => isoMs(d.start)));
     },
@@ -38,7 +45,9 @@ describe('ChatBot.com report windows', () => {
 
   it('serves lastMonth on 2026-03-10 as the 28 days of February', async () => {
     const app = testApp();
-    const body = await report(app, '/reports/conversations?period=lastMonth', { 'X-Mock-Now': isoMs(NOW) });
+    const body = await chatbotcom(app).ok<Series>('/reports/conversations?period=lastMonth', {
+      headers: { 'X-Mock-Now': isoMs(NOW) },
+    });
     expect(body.data).toHaveLength(28);
     expect(body.data[0]?.date).toBe('2026-02-01T00:00:00.000Z');
     expect(body.data.at(-1)?.date).toBe('2026-02-28T00:00:00.000Z');
@@ -46,23 +55,26 @@ describe('ChatBot.com report windows', () => {
 
   it('lets explicit from and to win over period', async () => {
     const app = testApp();
-    const both = await get(app, '/reports/conversations?period=today&from=2025-02-01&to=2025-02-03');
-    const plain = await get(app, '/reports/conversations?from=2025-02-01&to=2025-02-03');
+    const both = await chatbotcom(app).get(
+      '/reports/conversations?period=today&from=2025-02-01&to=2025-02-03',
+    );
+    const plain = await chatbotcom(app).get('/reports/conversations?from=2025-02-01&to=2025-02-03');
     expect(both.text).toBe(plain.text);
     expect(both.body.data).toHaveLength(3);
   });
 
   it('defaults to to now when only from is given', async () => {
     const app = testApp();
-    const body = await report(app, '/reports/conversations?from=2025-02-27T06:00:00Z&dimension=hour');
+    const body = await chatbotcom(app).ok<Series>(
+      '/reports/conversations?from=2025-02-27T06:00:00Z&dimension=hour',
+    );
     expect(body.data[0]?.date).toBe('2025-02-27T06:00:00.000Z');
     expect(body.data.at(-1)?.date).toBe('2025-03-01T11:00:00.000Z'); // the hour that holds now (12:00)
   });
 
   it('covers the whole day of a date-only to, and starts the first point at the bucket start', async () => {
     const app = testApp();
-    const body = await report(
-      app,
+    const body = await chatbotcom(app).ok<Series>(
       '/reports/conversations?from=2025-02-10T18:00:00Z&to=2025-02-11&dimension=day',
     );
     expect(body.data.map((p) => p.date)).toEqual(['2025-02-10T00:00:00.000Z', '2025-02-11T00:00:00.000Z']);
@@ -70,12 +82,10 @@ describe('ChatBot.com report windows', () => {
 
   it('reads a time with a zone offset as that instant', async () => {
     const app = testApp();
-    const zoned = await get(
-      app,
+    const zoned = await chatbotcom(app).get(
       '/reports/conversations?from=2025-02-10T02:00:00%2B02:00&to=2025-02-10T06:00:00Z&dimension=hour',
     );
-    const utc = await get(
-      app,
+    const utc = await chatbotcom(app).get(
       '/reports/conversations?from=2025-02-10T00:00:00Z&to=2025-02-10T06:00:00Z&dimension=hour',
     );
     expect(zoned.text).toBe(utc.text);
@@ -105,7 +115,7 @@ describe('ChatBot.com report windows', () => {
     ['from=2020-06-01&to=2025-01-01', 6, '2020-01-01T00:00:00.000Z'],
   ])('answers dimension=auto for %s with %i points from %s', async (window, points, first) => {
     const app = testApp();
-    const body = await report(app, `/reports/conversations.paid?${window}&dimension=auto`);
+    const body = await chatbotcom(app).ok<Series>(`/reports/conversations.paid?${window}&dimension=auto`);
     expect(body.data).toHaveLength(points);
     expect(body.data[0]?.date).toBe(first);
   });

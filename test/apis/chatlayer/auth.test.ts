@@ -1,10 +1,15 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { chatlayer as chatlayerApi } from '../../../src/apis/chatlayer/index.js';
+import { queryString } from '../../support/client.js';
 import { send } from '../../support/contract.js';
-import { basic, chatlayerApp, get, qs } from './helpers.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
-const OK = `/v1/bots/bot-a/conversations?${qs({ version: 'LIVE', start_time: '2025-02-01', end_time: '2025-02-04' })}`;
-const TEAM = `/v1/teams/team-a/conversations?${qs({ start_time: '2025-02-01', end_time: '2025-02-04', bucket: '1d' })}`;
+/** The Basic Authorization value of the sample's token with a secret. */
+const auth = (secret: string) => chatlayerApi.sample.auth(secret).Authorization as string;
+
+const OK = `/v1/bots/bot-a/conversations?${queryString({ version: 'LIVE', start_time: '2025-02-01', end_time: '2025-02-04' })}`;
+const TEAM = `/v1/teams/team-a/conversations?${queryString({ start_time: '2025-02-01', end_time: '2025-02-04', bucket: '1d' })}`;
 
 describe('auth', () => {
   it.each([
@@ -17,7 +22,7 @@ describe('auth', () => {
       `Basic ${Buffer.from('token-1:').toString('base64')}`,
       'tokenId:tokenSecret',
     ],
-    ['the magic secret expired', basic('expired'), 'token expired'],
+    ['the magic secret expired', auth('expired'), 'token expired'],
   ])('answers 401 UNAUTHENTICATED to %s', async (_name, authorization, message) => {
     const test = request(chatlayerApp()).get(`/chatlayer${OK}`);
     const res = await send(authorization === undefined ? test : test.set('Authorization', authorization));
@@ -30,7 +35,7 @@ describe('auth', () => {
     ['bot', OK],
     ['team', TEAM],
   ])('answers 403 PERMISSION_DENIED to the magic secret forbidden on a %s', async (what, path) => {
-    const res = await get(chatlayerApp(), path, { Authorization: basic('forbidden') });
+    const res = await chatlayer(chatlayerApp()).get(path, { secret: 'forbidden' });
     expect(res.status).toBe(403);
     expect(res.body).toEqual({
       code: 7,
@@ -41,7 +46,7 @@ describe('auth', () => {
 
   it('accepts any other token, viewer included', async () => {
     for (const secret of ['viewer', 's3cr3t', 'a:secret:with:colons']) {
-      const res = await get(chatlayerApp(), OK, { Authorization: basic(secret) });
+      const res = await chatlayer(chatlayerApp()).get(OK, { secret });
       expect(res.status).toBe(200);
     }
   });
@@ -58,21 +63,25 @@ describe('auth', () => {
     [500, 13, 'internal error'],
     [401, 16, 'missing or malformed credentials: send HTTP Basic auth with tokenId:tokenSecret'],
   ])('answers Prefer: code=%i with the documented body', async (status, code, message) => {
-    const res = await get(chatlayerApp(), OK, { Prefer: `code=${status}` });
+    const res = await chatlayer(chatlayerApp()).get(OK, { headers: { Prefer: `code=${status}` } });
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ code, message, details: [] });
   });
 
   it('answers an unknown path with 404 NOT_FOUND in the gRPC status shape', async () => {
     const res = await send(
-      request(chatlayerApp()).get('/chatlayer/v1/bots/bot-a/nothing-here').set('Authorization', basic()),
+      request(chatlayerApp())
+        .get('/chatlayer/v1/bots/bot-a/nothing-here')
+        .set('Authorization', auth('s3cret')),
     );
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 5, details: [] });
   });
 
   it('answers another method with 405 and the gRPC code UNIMPLEMENTED', async () => {
-    const res = await send(request(chatlayerApp()).post(`/chatlayer${OK}`).set('Authorization', basic()));
+    const res = await send(
+      request(chatlayerApp()).post(`/chatlayer${OK}`).set('Authorization', auth('s3cret')),
+    );
     expect(res.status).toBe(405);
     expect(res.body).toMatchObject({ code: 12, details: [] });
   });

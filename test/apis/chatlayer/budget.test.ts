@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatlayerApp, get, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
 // Every bot is created during 2022, so from 2022 up to a now in 2035 holds at least 12 years
 // (more than 100000 hours), and up to a now in 2033 at most 11 years (fewer).
@@ -22,7 +23,9 @@ describe('Chatlayer hour budget', () => {
   ])(
     'refuses %s over more than 100000 live hours with a 400 in the vendor shape',
     async (_name, path, params) => {
-      const res = await get(chatlayerApp(), `${path}?${qs({ ...WINDOW, ...params })}`, OVER);
+      const res = await chatlayer(chatlayerApp()).get(`${path}?${queryString({ ...WINDOW, ...params })}`, {
+        headers: OVER,
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 3, details: [] });
       expect(res.body.message).toMatch(
@@ -32,7 +35,9 @@ describe('Chatlayer hour budget', () => {
   );
 
   it.each(CASES)('serves %s over just under 100000 live hours', async (_name, path, params) => {
-    const res = await get(chatlayerApp(), `${path}?${qs({ ...WINDOW, ...params })}`, UNDER);
+    const res = await chatlayer(chatlayerApp()).get(`${path}?${queryString({ ...WINDOW, ...params })}`, {
+      headers: UNDER,
+    });
     expect(res.status).toBe(200);
   });
 });

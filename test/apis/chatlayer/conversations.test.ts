@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addUp, botSeries, chatlayerApp, chunkSums, get, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { addUp, chunkSums } from '../../support/numbers.js';
+import { botSeries, chatlayer, chatlayerApp } from './helpers.js';
 
 const FEB = { start_time: '2025-02-03T00:00:00Z', end_time: '2025-02-10T00:00:00Z' };
 
@@ -38,10 +40,10 @@ describe('GET /v1/bots/{bot_id}/conversations', () => {
   });
 
   it('gives the same bytes for the same seed, clock and request, and other numbers for another seed', async () => {
-    const url = `/v1/bots/bot-a/conversations?${qs({ version: 'LIVE', ...FEB, group_by: 'language' })}`;
-    const first = await get(chatlayerApp(), url);
-    const again = await get(chatlayerApp(), url);
-    const otherSeed = await get(chatlayerApp(), url, { 'X-Mock-Seed': '2' });
+    const url = `/v1/bots/bot-a/conversations?${queryString({ version: 'LIVE', ...FEB, group_by: 'language' })}`;
+    const first = await chatlayer(chatlayerApp()).get(url);
+    const again = await chatlayer(chatlayerApp()).get(url);
+    const otherSeed = await chatlayer(chatlayerApp()).get(url, { headers: { 'X-Mock-Seed': '2' } });
     expect(again.text).toBe(first.text);
     expect(otherSeed.text).not.toBe(first.text);
   });

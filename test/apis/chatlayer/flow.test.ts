@@ -1,7 +1,8 @@
 import type { RequestListener } from 'node:http';
 import type { Response } from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { chatlayerApp, get, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
 const RANGE = { start_time: '2025-02-10T08:00:00Z', end_time: '2025-02-10T20:00:00Z' };
 
@@ -19,9 +20,8 @@ function flow(
   params: Record<string, string | undefined> = {},
   bot = 'bot-a',
 ): Promise<Response> {
-  return get(
-    app,
-    `/v1/bots/${bot}/conversations/${conversation}/flow?${qs({ version: 'LIVE', ...RANGE, ...params })}`,
+  return chatlayer(app).get(
+    `/v1/bots/${bot}/conversations/${conversation}/flow?${queryString({ version: 'LIVE', ...RANGE, ...params })}`,
   );
 }
 

@@ -1,6 +1,7 @@
 /** Issue 15: where the vendor types a parameter as a free string, any string is accepted. */
 import { describe, expect, it } from 'vitest';
-import { chatlayerApp, get, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
 const WINDOW = { start_time: '2025-02-20T00:00:00Z', end_time: '2025-02-27T00:00:00Z' };
 const BOT_PATHS = [
@@ -17,7 +18,7 @@ const BOT_PATHS = [
 
 function url(path: string, params: Record<string, string>): string {
   const [base, own] = path.split('?');
-  return `${base}?${own ? `${own}&` : ''}${qs({ version: 'LIVE', ...WINDOW, ...params })}`;
+  return `${base}?${own ? `${own}&` : ''}${queryString({ version: 'LIVE', ...WINDOW, ...params })}`;
 }
 
 /** Every number of an answer, summed (series values, list counts). */
@@ -46,15 +47,15 @@ describe('free-string filters (vendor-spec: type string)', () => {
     ['language', 'klingon'],
   ])('%s=%s', (name, value) => {
     it.each(BOT_PATHS)('answers 200 with nothing in it on %s', async (path) => {
-      const res = await get(app, url(path, { [name]: value }));
+      const res = await chatlayer(app).get(url(path, { [name]: value }));
       expect(res.status).toBe(200);
       expect(total(res.body)).toBe(0);
     });
   });
 
   it('still counts a known value next to an unknown one', async () => {
-    const both = await get(app, url('/v1/bots/bot-a/conversations', { channel_type: 'WEB,web' }));
-    const known = await get(app, url('/v1/bots/bot-a/conversations', { channel_type: 'WEB' }));
+    const both = await chatlayer(app).get(url('/v1/bots/bot-a/conversations', { channel_type: 'WEB,web' }));
+    const known = await chatlayer(app).get(url('/v1/bots/bot-a/conversations', { channel_type: 'WEB' }));
     expect(both.status).toBe(200);
     expect(total(known.body)).toBeGreaterThan(0);
     expect(both.body).toEqual(known.body);
@@ -65,7 +66,7 @@ describe('free-string filters (vendor-spec: type string)', () => {
     ['/v1/teams/team-a/knowledge_base', { bucket: '1d', channel_type: 'web' }],
     ['/v1/teams/team-a/voice_minutes', { language: 'EN' }],
   ])('answers 200 with zeros on team %s', async (path, params) => {
-    const res = await get(app, `${path}?${qs({ ...WINDOW, ...params })}`);
+    const res = await chatlayer(app).get(`${path}?${queryString({ ...WINDOW, ...params })}`);
     expect(res.status).toBe(200);
     expect(total(res.body)).toBe(0);
   });
@@ -74,7 +75,7 @@ describe('free-string filters (vendor-spec: type string)', () => {
     ['bucket', '2h', '1h, 1d, 1w'],
     ['version', 'PROD', 'DRAFT, LIVE'],
   ])('keeps validating what the vendor enumerates: %s=%s → 400', async (name, value, accepted) => {
-    const res = await get(app, url('/v1/bots/bot-a/messages', { [name]: value }));
+    const res = await chatlayer(app).get(url('/v1/bots/bot-a/messages', { [name]: value }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(3);
     expect(res.body.message).toContain(name);

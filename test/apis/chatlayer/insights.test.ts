@@ -1,6 +1,8 @@
 import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { botSeries, chatlayerApp, chunkSums, get, qs, type SeriesData } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chunkSums } from '../../support/numbers.js';
+import { botSeries, chatlayer, chatlayerApp, type SeriesData } from './helpers.js';
 
 const FEB = { start_time: '2025-02-03T00:00:00Z', end_time: '2025-02-10T00:00:00Z' };
 
@@ -9,9 +11,8 @@ async function insights(
   bot: string,
   params: Record<string, string | undefined>,
 ): Promise<SeriesData> {
-  const res = await get(
-    app,
-    `/v1/bots/${bot}/conversations/insights?${qs({ version: 'LIVE', stat: 'num_conversations', ...params })}`,
+  const res = await chatlayer(app).get(
+    `/v1/bots/${bot}/conversations/insights?${queryString({ version: 'LIVE', stat: 'num_conversations', ...params })}`,
   );
   expect(res.status).toBe(200);
   return res.body.data as SeriesData;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatlayerApp, get, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
 const BOT = '/v1/bots/bot-a/conversations';
 const TEAM = '/v1/teams/team-a/conversations';
@@ -19,9 +20,8 @@ describe('the bucket must be smaller than [start_time, end_time)', () => {
     ['1m from 31 January over 1 March', 200, TEAM, '1m', '2025-01-31', '2025-03-01'],
   ])('%s → %i', async (_name, status, path, bucket, start, end) => {
     const version = path === TEAM ? undefined : 'LIVE';
-    const res = await get(
-      chatlayerApp(),
-      `${path}?${qs({ version, bucket, start_time: start, end_time: end })}`,
+    const res = await chatlayer(chatlayerApp()).get(
+      `${path}?${queryString({ version, bucket, start_time: start, end_time: end })}`,
     );
     expect(res.status).toBe(status);
     if (status === 400) {
@@ -117,16 +117,15 @@ describe('bad parameters', () => {
       "'end_time'",
     ],
   ])('%s → 400 naming what is accepted', async (_name, path, params, expected) => {
-    const res = await get(chatlayerApp(), `${path}?${qs(params)}`);
+    const res = await chatlayer(chatlayerApp()).get(`${path}?${queryString(params)}`);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 3, details: [] });
     expect(res.body.message).toContain(expected);
   });
 
   it('accepts the last day protobuf timestamps can hold', async () => {
-    const res = await get(
-      chatlayerApp(),
-      `${BOT}?${qs({ version: 'LIVE', start_time: '9999-12-01', end_time: '9999-12-31T23:59:59Z', bucket: '1w' })}`,
+    const res = await chatlayer(chatlayerApp()).get(
+      `${BOT}?${queryString({ version: 'LIVE', start_time: '9999-12-01', end_time: '9999-12-31T23:59:59Z', bucket: '1w' })}`,
     );
     expect(res.status).toBe(200);
     expect(res.body.data.x_values.at(-1)).toBe('9999-12-27T00:00:00Z');

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoSeconds, startOf } from '../../../src/core/time.js';
-import { addUp, botSeries, chatlayerApp, get } from './helpers.js';
+import { addUp } from '../../support/numbers.js';
+import { botSeries, chatlayer, chatlayerApp } from './helpers.js';
 
 const H = 3_600_000;
 const FEB_1 = Date.UTC(2025, 1, 1);
@@ -128,7 +129,7 @@ describe('properties', () => {
         const search = new URLSearchParams();
         for (const [name, value] of Object.entries(params)) if (value !== null) search.append(name, value);
         const url = `${path.replaceAll('{id}', encodeURIComponent(id))}?${search.toString()}`;
-        const res = await get(app, url);
+        const res = await chatlayer(app).get(url);
         expect([200, 400, 404]).toContain(res.status);
         if (res.status !== 200) expect(typeof res.body.message).toBe('string');
       }),

@@ -1,6 +1,8 @@
 import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { addUp, botSeries, chatlayerApp, get, qs, type SeriesData } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { addUp } from '../../support/numbers.js';
+import { botSeries, chatlayer, chatlayerApp, type SeriesData } from './helpers.js';
 
 const JAN = { start_time: '2025-01-06T00:00:00Z', end_time: '2025-02-03T00:00:00Z', bucket: '1w' };
 
@@ -9,7 +11,7 @@ async function usage(
   team: string,
   params: Record<string, string | undefined>,
 ): Promise<SeriesData> {
-  const res = await get(app, `/v1/teams/${team}/conversations?${qs(params)}`);
+  const res = await chatlayer(app).get(`/v1/teams/${team}/conversations?${queryString(params)}`);
   expect(res.status).toBe(200);
   return res.body.data as SeriesData;
 }
@@ -110,10 +112,10 @@ describe('GET /v1/teams/{team_id}/conversations', () => {
   });
 
   it('derives the same bots for the same team and seed, and other bots for another seed', async () => {
-    const params = `?${qs({ ...JAN, group_by: 'bot_id' })}`;
-    const first = await get(chatlayerApp(), `/v1/teams/team-a/conversations${params}`);
-    const again = await get(chatlayerApp(), `/v1/teams/team-a/conversations${params}`);
-    const other = await get(chatlayerApp({ seed: 7 }), `/v1/teams/team-a/conversations${params}`);
+    const params = `?${queryString({ ...JAN, group_by: 'bot_id' })}`;
+    const first = await chatlayer(chatlayerApp()).get(`/v1/teams/team-a/conversations${params}`);
+    const again = await chatlayer(chatlayerApp()).get(`/v1/teams/team-a/conversations${params}`);
+    const other = await chatlayer(chatlayerApp({ seed: 7 })).get(`/v1/teams/team-a/conversations${params}`);
     expect(again.text).toBe(first.text);
     const ids = (res: typeof first) =>
       res.body.data.series.map((s: { labels: { bot_id: string } }) => s.labels.bot_id);

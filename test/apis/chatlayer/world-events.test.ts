@@ -1,7 +1,8 @@
 /** Issue 16's event invariants: stateless pages walk each event once in time order; funnels; volumes; state. */
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
-import { basic, chatlayerApp, del, get, ok, post, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
 type Event = { id: string; event: string; timestamp: string; user_id: string; conversation_id: string };
 type Page = { events: Event[]; next_page_token: string };
@@ -10,7 +11,9 @@ async function walk(app: ReturnType<typeof chatlayerApp>, path: string, params: 
   const all: Event[] = [];
   let token = '';
   for (let guard = 0; guard < 500; guard++) {
-    const page = await ok<Page>(app, `${path}?${qs({ ...params, ...(token ? { page_token: token } : {}) })}`);
+    const page = await chatlayer(app).ok<Page>(
+      `${path}?${queryString({ ...params, ...(token ? { page_token: token } : {}) })}`,
+    );
     all.push(...page.events);
     token = page.next_page_token;
     if (!token) return all;
@@ -62,17 +65,23 @@ describe('event streams', () => {
 
   it('coerces page_size above 100 to 100', async () => {
     const p = { version: 'LIVE', start_time: '2025-02-01', end_time: '2025-02-27', page_size: '1000' };
-    expect((await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(p)}`)).events).toHaveLength(100);
+    expect(
+      (await chatlayer(app).ok<Page>(`/v1/bots/bot-a/events/stream?${queryString(p)}`)).events,
+    ).toHaveLength(100);
   });
 
   it('accepts its token in another process with the same seed, and refuses it for another query', async () => {
     const p = { version: 'LIVE', start_time: '2025-02-20', end_time: '2025-02-27', page_size: '10' };
-    const first = await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(p)}`);
+    const first = await chatlayer(app).ok<Page>(`/v1/bots/bot-a/events/stream?${queryString(p)}`);
     const next = { ...p, page_token: first.next_page_token };
-    const here = await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(next)}`);
-    const elsewhere = await ok<Page>(chatlayerApp(), `/v1/bots/bot-a/events/stream?${qs(next)}`);
+    const here = await chatlayer(app).ok<Page>(`/v1/bots/bot-a/events/stream?${queryString(next)}`);
+    const elsewhere = await chatlayer(chatlayerApp()).ok<Page>(
+      `/v1/bots/bot-a/events/stream?${queryString(next)}`,
+    );
     expect(elsewhere).toEqual(here);
-    const other = await get(app, `/v1/bots/bot-a/events/stream?${qs({ ...next, event: 'order_placed' })}`);
+    const other = await chatlayer(app).get(
+      `/v1/bots/bot-a/events/stream?${queryString({ ...next, event: 'order_placed' })}`,
+    );
     expect(other.status).toBe(400);
     expect(other.body.message).toContain('another query');
   });
@@ -92,7 +101,7 @@ describe('event streams', () => {
       conversation_id: pick.conversation_id,
     });
     expect(byConversation.map((e) => e.id)).toContain(pick.id);
-    const posted = await post(app, '/v1/bots/bot-a/events/stream', {
+    const posted = await chatlayer(app).post('/v1/bots/bot-a/events/stream', {
       ...p,
       page_size: 100,
       user_id: pick.user_id,
@@ -100,7 +109,7 @@ describe('event streams', () => {
     });
     expect(posted.status).toBe(200);
     expect(posted.body.events.map((e: Event) => e.id)).toContain(pick.id);
-    const none = await post(app, '/v1/bots/bot-a/events/stream', {
+    const none = await chatlayer(app).post('/v1/bots/bot-a/events/stream', {
       ...p,
       filters: [{ key: 'event', operator: 'odd' }],
     });
@@ -126,11 +135,13 @@ describe('funnels and definitions', () => {
     'an events funnel (%s) never increases, per cohort',
     async (order_type) => {
       const defs = (
-        await ok<{ event_definitions: { event: string }[] }>(app, '/v1/bots/bot-a/events/definitions')
+        await chatlayer(app).ok<{ event_definitions: { event: string }[] }>(
+          '/v1/bots/bot-a/events/definitions',
+        )
       ).event_definitions;
       const steps = [...defs, ...defs].map((d) => ({ event_id: d.event }));
       for (const breakdown_property of [undefined, 'channel_type']) {
-        const res = await post(app, '/v1/bots/bot-a/events/funnel', {
+        const res = await chatlayer(app).post('/v1/bots/bot-a/events/funnel', {
           version: 'LIVE',
           ...window,
           steps,
@@ -152,10 +163,9 @@ describe('funnels and definitions', () => {
     "gives %s's definitions the stream's count over the 30 days before now",
     async (bot) => {
       const defs = (
-        await ok<{ event_definitions: { event: string; volume_30_day: number; last_seen_at: string }[] }>(
-          app,
-          `/v1/bots/${bot}/events/definitions`,
-        )
+        await chatlayer(app).ok<{
+          event_definitions: { event: string; volume_30_day: number; last_seen_at: string }[];
+        }>(`/v1/bots/${bot}/events/definitions`)
       ).event_definitions;
       // NOW is 2025-03-01T12:00Z: the 30 days before it.
       const month = {
@@ -186,7 +196,7 @@ describe('funnels and definitions', () => {
       ['/v1/bots/bot-a/flows/funnel', { version: 'LIVE', steps: [], end_time: '2025-03-01' }, 'start_time'],
       ['/v1/bots/bot-a/events/stream', { version: 'LIVE', start_time: '2025-02-01' }, 'end_time'],
     ] as const) {
-      const res = await post(app, path, body);
+      const res = await chatlayer(app).post(path, body);
       expect(res.status, path).toBe(400);
       expect(res.body.code).toBe(3);
       expect(res.body.message).toContain(`'${field}'`);
@@ -197,7 +207,7 @@ describe('funnels and definitions', () => {
 describe('what a client creates', () => {
   it('keeps tracked events, definitions and subscriptions per token, and the module’s forget (reset()) drops them', async () => {
     const app = testApp({ apis: ['chatlayer'] });
-    const tracked = await post(app, '/v1/bots/bot-a/events/track', {
+    const tracked = await chatlayer(app).post('/v1/bots/bot-a/events/track', {
       event: 'coupon_redeemed',
       user_id: 'user-1',
       timestamp: '2025-02-28T09:00:00Z',
@@ -205,50 +215,62 @@ describe('what a client creates', () => {
     });
     expect(tracked.status).toBe(200);
     const stream = { version: 'LIVE', start_time: '2025-02-28T09:00:00Z', end_time: '2025-02-28T09:00:01Z' };
-    const seen = await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(stream)}`);
+    const seen = await chatlayer(app).ok<Page>(`/v1/bots/bot-a/events/stream?${queryString(stream)}`);
     expect(seen.events.map((e) => e.id)).toContain(tracked.body.event_id);
-    const otherToken = await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(stream)}`, {
-      Authorization: basic('secret', 'token-2'),
+    const otherToken = await chatlayer(app).ok<Page>(`/v1/bots/bot-a/events/stream?${queryString(stream)}`, {
+      // Another token of the same team: the Basic credential's id names the token.
+      headers: { Authorization: `Basic ${Buffer.from('token-2:secret').toString('base64')}` },
     });
     expect(otherToken.events.map((e) => e.id)).not.toContain(tracked.body.event_id);
 
-    const created = await post(app, '/v1/bots/bot-a/events/definitions', {
+    const created = await chatlayer(app).post('/v1/bots/bot-a/events/definitions', {
       event: 'coupon_redeemed',
       description: 'A coupon',
     });
     expect(created.body.event_definition.volume_30_day).toBe(1);
-    const listed = await ok<{ event_definitions: { event: string }[] }>(
-      app,
+    const listed = await chatlayer(app).ok<{ event_definitions: { event: string }[] }>(
       '/v1/bots/bot-a/events/definitions',
     );
     expect(listed.event_definitions.map((d) => d.event)).toContain('coupon_redeemed');
 
-    const sub = await post(app, '/v1/bots/bot-a/subscriptions', {
+    const sub = await chatlayer(app).post('/v1/bots/bot-a/subscriptions', {
       target: 'https://example.com/hook',
       event_type: 'FLOW_EVENT',
     });
-    const subs = await ok<{ subscriptions: { id: string }[] }>(app, '/v1/bots/bot-a/subscriptions');
+    const subs = await chatlayer(app).ok<{ subscriptions: { id: string }[] }>('/v1/bots/bot-a/subscriptions');
     expect(subs.subscriptions.map((s) => s.id)).toEqual([sub.body.subscription.id]);
     expect(
-      (await post(app, '/v1/bots/bot-a/subscriptions', { target: 'https://x', event_type: 'PING' })).status,
+      (await chatlayer(app).post('/v1/bots/bot-a/subscriptions', { target: 'https://x', event_type: 'PING' }))
+        .status,
     ).toBe(400);
 
     app.forget(); // what startMockServer().reset() calls
     expect(
-      (await ok<Page>(app, `/v1/bots/bot-a/events/stream?${qs(stream)}`)).events.map((e) => e.id),
+      (await chatlayer(app).ok<Page>(`/v1/bots/bot-a/events/stream?${queryString(stream)}`)).events.map(
+        (e) => e.id,
+      ),
     ).not.toContain(tracked.body.event_id);
-    expect(await ok(app, '/v1/bots/bot-a/subscriptions')).toEqual({ subscriptions: [], next_page_token: '' });
-    expect((await del(app, `/v1/bots/bot-a/subscriptions/${sub.body.subscription.id}`)).status).toBe(404);
+    expect(await chatlayer(app).ok('/v1/bots/bot-a/subscriptions')).toEqual({
+      subscriptions: [],
+      next_page_token: '',
+    });
+    expect(
+      (await chatlayer(app).delete(`/v1/bots/bot-a/subscriptions/${sub.body.subscription.id}`)).status,
+    ).toBe(404);
   });
 
   it('deletes a subscription once', async () => {
     const app = chatlayerApp();
-    const sub = await post(app, '/v1/bots/b/subscriptions', {
+    const sub = await chatlayer(app).post('/v1/bots/b/subscriptions', {
       target: 'https://x',
       event_type: 'MESSAGE_EVENT',
     });
-    expect((await del(app, `/v1/bots/b/subscriptions/${sub.body.subscription.id}`)).body).toEqual({});
-    expect((await del(app, `/v1/bots/b/subscriptions/${sub.body.subscription.id}`)).status).toBe(404);
+    expect(
+      (await chatlayer(app).delete(`/v1/bots/b/subscriptions/${sub.body.subscription.id}`)).body,
+    ).toEqual({});
+    expect((await chatlayer(app).delete(`/v1/bots/b/subscriptions/${sub.body.subscription.id}`)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -259,9 +281,8 @@ describe('app logs and echo', () => {
     const pages: { id: string; timestamp: string; log_message: string }[] = [];
     let token = '';
     for (let guard = 0; guard < 200; guard++) {
-      const page = await ok<{ logs: typeof pages; next_page_token: string }>(
-        app,
-        `/v1/apps/app-1/logs/stream?${qs({ ...p, ...(token ? { page_token: token } : {}) })}`,
+      const page = await chatlayer(app).ok<{ logs: typeof pages; next_page_token: string }>(
+        `/v1/apps/app-1/logs/stream?${queryString({ ...p, ...(token ? { page_token: token } : {}) })}`,
       );
       pages.push(...page.logs);
       token = page.next_page_token;
@@ -269,14 +290,13 @@ describe('app logs and echo', () => {
     }
     expect(pages.length).toBeGreaterThan(7);
     expect(new Set(pages.map((l) => l.id)).size).toBe(pages.length);
-    const failed = await ok<{ logs: typeof pages }>(
-      app,
-      `/v1/apps/app-1/logs/stream?${qs({ ...p, page_size: '100', query: 'FAILED' })}`,
+    const failed = await chatlayer(app).ok<{ logs: typeof pages }>(
+      `/v1/apps/app-1/logs/stream?${queryString({ ...p, page_size: '100', query: 'FAILED' })}`,
     );
     for (const log of failed.logs) expect(log.log_message).toContain('failed');
   });
 
   it('echoes the message', async () => {
-    expect((await post(app, '/v1/echo', { message: 'ping' })).body).toEqual({ message: 'ping' });
+    expect((await chatlayer(app).post('/v1/echo', { message: 'ping' })).body).toEqual({ message: 'ping' });
   });
 });

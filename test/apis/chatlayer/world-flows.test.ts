@@ -1,6 +1,7 @@
 /** Issue 16's flow invariants: edges in = occurrences = edges out + drop-offs, on real responses. */
 import { describe, expect, it } from 'vitest';
-import { chatlayerApp, ok, post, qs } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { chatlayer, chatlayerApp } from './helpers.js';
 
 type Params = Record<string, string>;
 type Edge = { count: number; id: string; from_step: { id: string }; to_step: { id: string } };
@@ -26,9 +27,8 @@ describe.each(CASES)('%s %j', (bot, params) => {
   const base = `/v1/bots/${bot}/flows`;
 
   it('holds edges in = occurrences = edges out + drop-offs for every step, and details agree', async () => {
-    const { nodes } = await ok<{ nodes: { id: string; occurrences: number }[] }>(
-      app,
-      `${base}?${qs(params)}`,
+    const { nodes } = await chatlayer(app).ok<{ nodes: { id: string; occurrences: number }[] }>(
+      `${base}?${queryString(params)}`,
     );
     const steps = nodes.filter((n) => n.id !== 'DROPOFF');
     expect(steps.length).toBeGreaterThan(3);
@@ -36,15 +36,20 @@ describe.each(CASES)('%s %j', (bot, params) => {
     let dropoffs = 0;
     for (const node of steps) {
       const sources = (
-        await ok<{ edges: Edge[] }>(app, `${base}/${node.id}/edges?${qs({ ...params, type: 'sources' })}`)
+        await chatlayer(app).ok<{ edges: Edge[] }>(
+          `${base}/${node.id}/edges?${queryString({ ...params, type: 'sources' })}`,
+        )
       ).edges;
       const targets = (
-        await ok<{ edges: Edge[] }>(app, `${base}/${node.id}/edges?${qs({ ...params, type: 'targets' })}`)
+        await chatlayer(app).ok<{ edges: Edge[] }>(
+          `${base}/${node.id}/edges?${queryString({ ...params, type: 'targets' })}`,
+        )
       ).edges;
-      const details = await ok<{ message_count: number; drop_off_count: number; conversation_count: number }>(
-        app,
-        `${base}/${node.id}?${qs(params)}`,
-      );
+      const details = await chatlayer(app).ok<{
+        message_count: number;
+        drop_off_count: number;
+        conversation_count: number;
+      }>(`${base}/${node.id}?${queryString(params)}`);
       for (const e of sources) expect(e.to_step.id).toBe(node.id);
       for (const e of targets) expect(e.from_step.id).toBe(node.id);
       if (node === entry) expect(sources).toEqual([]);
@@ -65,33 +70,32 @@ describe.each(CASES)('%s %j', (bot, params) => {
     // allow has been made, so any conversation's path (flow.ts walks the same dialogs) is in it.
     const wide = { version: 'LIVE', start_time: '2025-01-01', end_time: '2025-03-01' };
     const edges = new Set<string>();
-    const { nodes } = await ok<{ nodes: { id: string }[] }>(app, `${base}?${qs(wide)}`);
+    const { nodes } = await chatlayer(app).ok<{ nodes: { id: string }[] }>(`${base}?${queryString(wide)}`);
     for (const node of nodes.filter((n) => n.id !== 'DROPOFF')) {
-      const { edges: out } = await ok<{ edges: Edge[] }>(
-        app,
-        `${base}/${node.id}/edges?${qs({ ...wide, type: 'targets' })}`,
+      const { edges: out } = await chatlayer(app).ok<{ edges: Edge[] }>(
+        `${base}/${node.id}/edges?${queryString({ ...wide, type: 'targets' })}`,
       );
       for (const e of out) edges.add(`${e.from_step.id}>${e.to_step.id}`);
     }
     for (const conversation of ['c-1', 'c-2', 'order-77', '0f9a7c2e-4b1d-4e58-9a3b-7c2e4b1d4e58']) {
-      const flow = await ok<{ transitions: { from_step: { id: string }; to_step: { id: string } }[] }>(
-        app,
-        `/v1/bots/${bot}/conversations/${conversation}/flow?${qs(wide)}`,
-      );
+      const flow = await chatlayer(app).ok<{
+        transitions: { from_step: { id: string }; to_step: { id: string } }[];
+      }>(`/v1/bots/${bot}/conversations/${conversation}/flow?${queryString(wide)}`);
       for (const t of flow.transitions) expect(edges).toContain(`${t.from_step.id}>${t.to_step.id}`);
     }
   });
 
   it('keeps the listed nodes only with path, and gives a funnel that never increases', async () => {
-    const { nodes } = await ok<{ nodes: { id: string; occurrences: number }[] }>(
-      app,
-      `${base}?${qs(params)}`,
+    const { nodes } = await chatlayer(app).ok<{ nodes: { id: string; occurrences: number }[] }>(
+      `${base}?${queryString(params)}`,
     );
     const two = nodes.slice(1, 3).map((n) => n.id);
-    const kept = await ok<{ nodes: { id: string }[] }>(app, `${base}?${qs({ ...params, path: two })}`);
+    const kept = await chatlayer(app).ok<{ nodes: { id: string }[] }>(
+      `${base}?${queryString({ ...params, path: two })}`,
+    );
     expect(kept.nodes.map((n) => n.id).sort()).toEqual([...two].sort());
     const steps = nodes.filter((n) => n.id !== 'DROPOFF').map((n) => ({ event_id: n.id }));
-    const res = await post(app, `/v1/bots/${bot}/flows/funnel`, {
+    const res = await chatlayer(app).post(`/v1/bots/${bot}/flows/funnel`, {
       ...params,
       steps,
       breakdown_property: 'language',
@@ -107,12 +111,16 @@ describe.each(CASES)('%s %j', (bot, params) => {
 
 it('answers zeros and no edges for a step the bot does not have', async () => {
   const p = { version: 'LIVE', start_time: '2025-02-20', end_time: '2025-02-27' };
-  expect(await ok(app, `/v1/bots/bot-a/flows/no-such-step?${qs(p)}`)).toEqual({
+  expect(await chatlayer(app).ok(`/v1/bots/bot-a/flows/no-such-step?${queryString(p)}`)).toEqual({
     message_count: 0,
     drop_off_count: 0,
     conversation_count: 0,
   });
-  expect(await ok(app, `/v1/bots/bot-a/flows/no-such-step/edges?${qs({ ...p, type: 'sources' })}`)).toEqual({
+  expect(
+    await chatlayer(app).ok(
+      `/v1/bots/bot-a/flows/no-such-step/edges?${queryString({ ...p, type: 'sources' })}`,
+    ),
+  ).toEqual({
     edges: [],
   });
 });

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { botOf } from '../../../src/apis/chatlayer/bot.js';
 import { teamBotIds } from '../../../src/apis/chatlayer/team.js';
-import { addUp, chatlayerApp, ok, qs, type SeriesData } from './helpers.js';
+import { queryString } from '../../support/client.js';
+import { addUp } from '../../support/numbers.js';
+import { chatlayer, chatlayerApp, type SeriesData } from './helpers.js';
 
 type Params = Record<string, string>;
 const app = chatlayerApp();
@@ -22,9 +24,8 @@ const CASES: [string, Params][] = [
 ];
 
 async function series(bot: string, op: string, params: Params): Promise<SeriesData> {
-  const body = await ok<{ data: SeriesData }>(
-    app,
-    `/v1/bots/${bot}/${op}?${qs({ version: 'LIVE', ...params })}`,
+  const body = await chatlayer(app).ok<{ data: SeriesData }>(
+    `/v1/bots/${bot}/${op}?${queryString({ version: 'LIVE', ...params })}`,
   );
   return body.data;
 }
@@ -72,9 +73,8 @@ describe.each(CASES)('%s %j', (bot, params) => {
   });
 
   it('ranks intents 1..n by count, within the messages, and their series add up to the counts', async () => {
-    const list = await ok<{ data: { intent_id: string; count: number; rank: number }[] }>(
-      app,
-      `/v1/bots/${bot}/intents?${qs({ version: 'LIVE', ...params, first: '1000' })}`,
+    const list = await chatlayer(app).ok<{ data: { intent_id: string; count: number; rank: number }[] }>(
+      `/v1/bots/${bot}/intents?${queryString({ version: 'LIVE', ...params, first: '1000' })}`,
     );
     const intents = list.data;
     expect(intents.length).toBeGreaterThan(0);
@@ -92,9 +92,8 @@ describe.each(CASES)('%s %j', (bot, params) => {
   it('answers as many knowledge-base answers in its series as its tags count', async () => {
     const usage = sum(only(await series(bot, 'knowledge_base', params)));
     const { bucket: _, ...unbucketed } = params;
-    const tags = await ok<{ data: { tag: string; count: number; rank: number }[] }>(
-      app,
-      `/v1/bots/${bot}/knowledge_base/tags?${qs({ version: 'LIVE', ...unbucketed })}`,
+    const tags = await chatlayer(app).ok<{ data: { tag: string; count: number; rank: number }[] }>(
+      `/v1/bots/${bot}/knowledge_base/tags?${queryString({ version: 'LIVE', ...unbucketed })}`,
     );
     expect(usage).toBeGreaterThan(0);
     expect(sum(tags.data.map((t) => t.count))).toBe(usage);
@@ -108,7 +107,8 @@ describe('intent pages', () => {
     data: { intent_id: string; rank: number }[];
     pagination: { start_cursor: string; end_cursor: string; has_more: boolean };
   };
-  const page = (params: Params) => ok<Page>(app, `/v1/bots/bot-a/intents?${qs({ ...base, ...params })}`);
+  const page = (params: Params) =>
+    chatlayer(app).ok<Page>(`/v1/bots/bot-a/intents?${queryString({ ...base, ...params })}`);
 
   it.each([1, 3, 7])('walks the whole ranked list once forward with first=%i/after', async (size) => {
     const all = (await page({ first: '1000' })).data;
@@ -138,9 +138,9 @@ describe('intent pages', () => {
 
   it('gives 10 by default and refuses a cursor it did not make', async () => {
     expect((await page({})).data.length).toBeLessThanOrEqual(10);
-    const res = await import('./helpers.js').then((h) =>
-      h.get(app, `/v1/bots/bot-a/intents?${qs({ ...base, after: 'not-a-cursor' })}`),
-    );
+    const res = await chatlayer(app).get('/v1/bots/bot-a/intents', {
+      query: { ...base, after: 'not-a-cursor' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain("'after'");
   });
@@ -154,9 +154,8 @@ describe('team endpoints are the sums of their bots', () => {
   ])('knowledge base of %s (%s, %j) = its bots LIVE + DRAFT', async (team, bucket, filters) => {
     const window = { start_time: '2025-02-03', end_time: '2025-02-24' };
     const teamData = (
-      await ok<{ data: SeriesData }>(
-        app,
-        `/v1/teams/${team}/knowledge_base?${qs({ ...window, bucket, ...filters })}`,
+      await chatlayer(app).ok<{ data: SeriesData }>(
+        `/v1/teams/${team}/knowledge_base?${queryString({ ...window, bucket, ...filters })}`,
       )
     ).data;
     const rows: number[][] = [];
@@ -169,9 +168,9 @@ describe('team endpoints are the sums of their bots', () => {
   });
 
   it('voice minutes are whole, per bucket, and the same on a second ask', async () => {
-    const url = `/v1/teams/team-a/voice_minutes?${qs({ start_time: '2025-02-01', end_time: '2025-02-08', bucket: '1d' })}`;
-    const a = await ok<{ data: SeriesData }>(app, url);
+    const url = `/v1/teams/team-a/voice_minutes?${queryString({ start_time: '2025-02-01', end_time: '2025-02-08', bucket: '1d' })}`;
+    const a = await chatlayer(app).ok<{ data: SeriesData }>(url);
     expect(a.data.x_values).toHaveLength(7);
-    expect(await ok(app, url)).toEqual(a);
+    expect(await chatlayer(app).ok(url)).toEqual(a);
   });
 });

@@ -10,10 +10,15 @@
  * draws the same numbers in the same order, and the continuation tokens are unchanged.
  */
 import { createHash } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core/scenario.js';
 import { testApp } from '../../support/app.js';
-import { DAY, get, interactionsUrl } from './support.js';
+import { apiClient } from '../../support/client.js';
+import { DAY, interactionsPath } from './support.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 const BUSY: Scenario = {
   name: 'busy-semicolons',
@@ -33,27 +38,31 @@ const JSON_ACCEPT = { Accept: 'application/json' };
 
 describe('DigitalCX bytes', () => {
   it('answers a whole default day as the same CSV bytes', async () => {
-    const res = await get(testApp(), interactionsUrl(DAY));
+    const res = await digitalcx(testApp()).get(interactionsPath(DAY));
     expect(res.status).toBe(200);
     expect(sha256(res.text)).toBe('b9bf1a83028b2528a0076df71f8b2abb0f4a02e235d50efd8242f0c668e14efc');
   });
 
   it('answers a whole default day with user info as the same CSV bytes', async () => {
-    const res = await get(testApp(), interactionsUrl({ ...DAY, includeUserInfo: true }));
+    const res = await digitalcx(testApp()).get(interactionsPath({ ...DAY, includeUserInfo: true }));
     expect(sha256(res.text)).toBe('6052a923264290c859f6858962746d4a6575787be5cc72533bd49c0f9650a322');
   });
 
   it('answers a whole default day as the same JSON bytes', async () => {
-    const res = await get(testApp(), interactionsUrl({ ...DAY, includeUserInfo: true }), JSON_ACCEPT);
+    const res = await digitalcx(testApp()).get(interactionsPath({ ...DAY, includeUserInfo: true }), {
+      headers: JSON_ACCEPT,
+    });
     expect(sha256(res.text)).toBe('3168a63aac8e4ba42c215d374579dca69a499d29c40f3621e981c79bf5f83d5c');
   });
 
   it('answers the first two JSON pages and their tokens with the same bytes', async () => {
     const mock = testApp();
     const query = { ...DAY, paginateData: true, includeUserInfo: true };
-    const first = await get(mock, interactionsUrl(query), JSON_ACCEPT);
+    const first = await digitalcx(mock).get(interactionsPath(query), { headers: JSON_ACCEPT });
     const token = first.headers.continuationtoken as string;
-    const second = await get(mock, interactionsUrl({ ...query, continuationToken: token }), JSON_ACCEPT);
+    const second = await digitalcx(mock).get(interactionsPath({ ...query, continuationToken: token }), {
+      headers: JSON_ACCEPT,
+    });
     expect(sha256(first.text)).toBe('04b365abebf50f13dbca1a037968bdd24789e4ce216299493029842b1b302429');
     expect(token).toBe('djEuYWQzbC4xaw.jqbqf_AfdBd1e4tC');
     expect(sha256(second.text)).toBe('27a136a31affaceb54afb7b8dcb99a059069326deafc3e1c86701ab0499b5e48');
@@ -63,18 +72,16 @@ describe('DigitalCX bytes', () => {
   it('answers a busy day with another delimiter, another page size and filters with the same bytes', async () => {
     const mock = testApp({ seed: 7 }, [BUSY]);
     const headers = { 'X-Mock-Scenario': BUSY.name };
-    const day = await get(mock, interactionsUrl({ ...DAY, includeUserInfo: true }), headers);
-    const filtered = await get(
-      mock,
-      interactionsUrl({ ...DAY, culture: 'en', interactionTypes: 2 + 8 + 512, activeSessionOnly: true }),
-      headers,
+    const day = await digitalcx(mock).get(interactionsPath({ ...DAY, includeUserInfo: true }), { headers });
+    const filtered = await digitalcx(mock).get(
+      interactionsPath({ ...DAY, culture: 'en', interactionTypes: 2 + 8 + 512, activeSessionOnly: true }),
+      { headers },
     );
     const query = { ...DAY, paginateData: true, environment: 'Staging', sessionMode: 'Test' };
-    const page = await get(mock, interactionsUrl(query), headers);
-    const next = await get(
-      mock,
-      interactionsUrl({ ...query, continuationToken: page.headers.continuationtoken as string }),
-      headers,
+    const page = await digitalcx(mock).get(interactionsPath(query), { headers });
+    const next = await digitalcx(mock).get(
+      interactionsPath({ ...query, continuationToken: page.headers.continuationtoken as string }),
+      { headers },
     );
     expect([day.status, filtered.status, page.status, next.status]).toEqual([200, 200, 200, 200]);
     expect(filtered.text.split('\r\n').length).toBeGreaterThan(100);
@@ -85,11 +92,12 @@ describe('DigitalCX bytes', () => {
   });
 
   it('answers a tab-delimited day of a three-culture project with the same bytes', async () => {
-    const res = await get(
-      testApp({}, [TABS]),
-      interactionsUrl({ ...DAY, includeUserInfo: true }, 'initech', 'desk'),
+    const res = await digitalcx(testApp({}, [TABS])).get(
+      interactionsPath({ ...DAY, includeUserInfo: true }, 'initech', 'desk'),
       {
-        'X-Mock-Scenario': TABS.name,
+        headers: {
+          'X-Mock-Scenario': TABS.name,
+        },
       },
     );
     expect(sha256(res.text)).toBe('56b1a9b3b38ee46a114822af3bebdd5458a9bc2336c0681ea28223fd3c83f8f6');

@@ -3,9 +3,15 @@
  * src-tauri/src/lib.rs): every JSON column of a high-volume day is parsed and checked against what
  * that client reads, and the client's own recognition flags are computed as it computes them.
  */
+
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
-import { csvRows, DAY, get, interactionsUrl } from './support.js';
+import { apiClient } from '../../support/client.js';
+import { csvRows, DAY, interactionsPath } from './support.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 const JSON_COLUMNS = [
   'AllInteractionTypes',
@@ -37,10 +43,12 @@ let day: Promise<Row[]> | undefined;
 
 /** The high-volume day, fetched once for the file (the answer is a pure function of the request). */
 function highVolumeDay(): Promise<Row[]> {
-  day ??= get(testApp(), interactionsUrl(DAY), { 'X-Mock-Scenario': 'high-volume' }).then((res) => {
-    expect(res.status).toBe(200);
-    return csvRows(res.text);
-  });
+  day ??= digitalcx(testApp())
+    .get(interactionsPath(DAY), { headers: { 'X-Mock-Scenario': 'high-volume' } })
+    .then((res) => {
+      expect(res.status).toBe(200);
+      return csvRows(res.text);
+    });
   return day;
 }
 

@@ -1,7 +1,12 @@
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { projectOf } from '../../../src/apis/digitalcx/project.js';
 import { testApp } from '../../support/app.js';
-import { csvRows, DAY, get, interactionsUrl } from './support.js';
+import { apiClient } from '../../support/client.js';
+import { csvRows, DAY, interactionsPath } from './support.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 const FLAGS: Record<string, number> = {
   Event: 1,
@@ -26,7 +31,9 @@ async function rows(
   customer = 'acme',
   project = 'shop',
 ) {
-  const res = await get(testApp(), interactionsUrl({ ...DAY, ...query }, customer, project), headers);
+  const res = await digitalcx(testApp()).get(interactionsPath({ ...DAY, ...query }, customer, project), {
+    headers,
+  });
   expect(res.status).toBe(200);
   return csvRows(res.text);
 }

@@ -1,7 +1,12 @@
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core/scenario.js';
 import { testApp } from '../../support/app.js';
-import { csvRows, DAY, get, interactionsUrl } from './support.js';
+import { apiClient } from '../../support/client.js';
+import { csvRows, DAY, interactionsPath } from './support.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 const SMALL_PAGES: Scenario = {
   name: 'small-pages',
@@ -19,12 +24,13 @@ async function allPages(
   const pages: Record<string, string>[][] = [];
   let token: string | undefined;
   for (let i = 0; i < 500; i++) {
-    const res = await get(
-      mock,
-      interactionsUrl({ ...query, paginateData: true, ...(token ? { continuationToken: token } : {}) }),
+    const res = await digitalcx(mock).get(
+      interactionsPath({ ...query, paginateData: true, ...(token ? { continuationToken: token } : {}) }),
       {
-        ...SCENARIO,
-        ...headers,
+        headers: {
+          ...SCENARIO,
+          ...headers,
+        },
       },
     );
     if (res.status === 204) return { pages, last: res };
@@ -39,7 +45,7 @@ async function allPages(
 describe('DigitalCX pagination', () => {
   it('yields exactly the unpaginated rows, in order, without duplicates, ending in 204', async () => {
     const query = { startDate: '2025-02-28T06:00:00Z', endDate: '2025-02-28T14:00:00Z' };
-    const whole = csvRows((await get(testApp(), interactionsUrl(query))).text);
+    const whole = csvRows((await digitalcx(testApp()).get(interactionsPath(query))).text);
     const { pages, last } = await allPages(query);
     const paged = pages.flat();
     expect(whole.length).toBeGreaterThan(37 * 3);
@@ -56,7 +62,7 @@ describe('DigitalCX pagination', () => {
 
   it('pages the filtered rows only', async () => {
     const query = { ...DAY, interactionTypes: 2, culture: 'en' };
-    const whole = csvRows((await get(testApp(), interactionsUrl(query))).text);
+    const whole = csvRows((await digitalcx(testApp()).get(interactionsPath(query))).text);
     const { pages } = await allPages(query);
     expect(pages.flat().map((r) => r.LogId)).toEqual(whole.map((r) => r.LogId));
   });
@@ -72,12 +78,13 @@ describe('DigitalCX pagination', () => {
 
   it('refuses a token used with other filters', async () => {
     const mock = testApp({}, [SMALL_PAGES]);
-    const first = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), SCENARIO);
+    const first = await digitalcx(mock).get(interactionsPath({ ...DAY, paginateData: true }), {
+      headers: SCENARIO,
+    });
     const token = first.headers.continuationtoken as string;
-    const res = await get(
-      mock,
-      interactionsUrl({ ...DAY, paginateData: true, culture: 'en', continuationToken: token }),
-      SCENARIO,
+    const res = await digitalcx(mock).get(
+      interactionsPath({ ...DAY, paginateData: true, culture: 'en', continuationToken: token }),
+      { headers: SCENARIO },
     );
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/^Invalid continuationToken: it was issued for another query or seed/);
@@ -85,35 +92,36 @@ describe('DigitalCX pagination', () => {
 
   it('refuses a token from another seed and a tampered token', async () => {
     const mock = testApp({}, [SMALL_PAGES]);
-    const first = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), SCENARIO);
+    const first = await digitalcx(mock).get(interactionsPath({ ...DAY, paginateData: true }), {
+      headers: SCENARIO,
+    });
     const token = first.headers.continuationtoken as string;
-    const otherSeed = await get(
-      mock,
-      interactionsUrl({ ...DAY, paginateData: true, continuationToken: token }),
+    const otherSeed = await digitalcx(mock).get(
+      interactionsPath({ ...DAY, paginateData: true, continuationToken: token }),
       {
-        ...SCENARIO,
-        'X-Mock-Seed': '2',
+        headers: {
+          ...SCENARIO,
+          'X-Mock-Seed': '2',
+        },
       },
     );
     expect(otherSeed.status).toBe(400);
-    const tampered = await get(
-      mock,
-      interactionsUrl({ ...DAY, paginateData: true, continuationToken: `x${token}` }),
-      SCENARIO,
+    const tampered = await digitalcx(mock).get(
+      interactionsPath({ ...DAY, paginateData: true, continuationToken: `x${token}` }),
+      { headers: SCENARIO },
     );
     expect(tampered.status).toBe(400);
   });
 
   it('accepts a token in another app instance with the same seed', async () => {
-    const first = await get(
-      testApp({}, [SMALL_PAGES]),
-      interactionsUrl({ ...DAY, paginateData: true }),
-      SCENARIO,
+    const first = await digitalcx(testApp({}, [SMALL_PAGES])).get(
+      interactionsPath({ ...DAY, paginateData: true }),
+      { headers: SCENARIO },
     );
     const token = first.headers.continuationtoken as string;
-    const url = interactionsUrl({ ...DAY, paginateData: true, continuationToken: token });
-    const a = await get(testApp({}, [SMALL_PAGES]), url, SCENARIO);
-    const b = await get(testApp({}, [SMALL_PAGES]), url, SCENARIO);
+    const url = interactionsPath({ ...DAY, paginateData: true, continuationToken: token });
+    const a = await digitalcx(testApp({}, [SMALL_PAGES])).get(url, { headers: SCENARIO });
+    const b = await digitalcx(testApp({}, [SMALL_PAGES])).get(url, { headers: SCENARIO });
     expect(a.status).toBe(200);
     expect(a.text).toBe(b.text);
     expect(csvRows(a.text)[0]?.LogId).not.toBe(csvRows(first.text)[0]?.LogId);
@@ -121,10 +129,14 @@ describe('DigitalCX pagination', () => {
 
   it('pages JSON the same way as CSV', async () => {
     const mock = testApp({}, [SMALL_PAGES]);
-    const csv = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), SCENARIO);
-    const json = await get(mock, interactionsUrl({ ...DAY, paginateData: true }), {
-      ...SCENARIO,
-      Accept: 'application/json',
+    const csv = await digitalcx(mock).get(interactionsPath({ ...DAY, paginateData: true }), {
+      headers: SCENARIO,
+    });
+    const json = await digitalcx(mock).get(interactionsPath({ ...DAY, paginateData: true }), {
+      headers: {
+        ...SCENARIO,
+        Accept: 'application/json',
+      },
     });
     expect(json.headers.continuationtoken).toBe(csv.headers.continuationtoken);
     expect((json.body as { LogId: number }[]).map((r) => String(r.LogId))).toEqual(

@@ -1,8 +1,13 @@
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../../src/apis/digitalcx/columns.js';
 import type { Scenario } from '../../../src/core/scenario.js';
 import { testApp } from '../../support/app.js';
-import { csvHeader, csvRows, DAY, get, interactionsUrl } from './support.js';
+import { apiClient } from '../../support/client.js';
+import { csvHeader, csvRows, DAY, interactionsPath } from './support.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 const DOCUMENTED = [
   'LogId',
@@ -38,7 +43,7 @@ const JSON_COLUMNS = [
 
 describe('DigitalCX rows', () => {
   it('starts with a header row of the documented columns, in the documented order', async () => {
-    const res = await get(testApp(), interactionsUrl(DAY));
+    const res = await digitalcx(testApp()).get(interactionsPath(DAY));
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const header = csvHeader(res.text);
     expect(header.slice(0, DOCUMENTED.length)).toEqual(DOCUMENTED);
@@ -47,7 +52,9 @@ describe('DigitalCX rows', () => {
   });
 
   it('writes realistic, consistent rows', async () => {
-    const rows = csvRows((await get(testApp(), interactionsUrl({ ...DAY, includeUserInfo: true }))).text);
+    const rows = csvRows(
+      (await digitalcx(testApp()).get(interactionsPath({ ...DAY, includeUserInfo: true }))).text,
+    );
     expect(rows.length).toBeGreaterThan(100);
     const ids = rows.map((r) => Number(r.LogId));
     expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] as number))).toBe(true);
@@ -75,8 +82,8 @@ describe('DigitalCX rows', () => {
 
   it('serves the same rows as JSON keyed by the column names, typed', async () => {
     const mock = testApp();
-    const csv = csvRows((await get(mock, interactionsUrl(DAY))).text);
-    const res = await get(mock, interactionsUrl(DAY), { Accept: 'application/json' });
+    const csv = csvRows((await digitalcx(mock).get(interactionsPath(DAY))).text);
+    const res = await digitalcx(mock).get(interactionsPath(DAY), { headers: { Accept: 'application/json' } });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const json = res.body as Record<string, unknown>[];
     expect(json.length).toBe(csv.length);
@@ -89,9 +96,8 @@ describe('DigitalCX rows', () => {
   it('holds nothing after now', async () => {
     const rows = csvRows(
       (
-        await get(
-          testApp(),
-          interactionsUrl({ startDate: '2025-03-01T00:00:00Z', endDate: '2025-03-02T00:00:00Z' }),
+        await digitalcx(testApp()).get(
+          interactionsPath({ startDate: '2025-03-01T00:00:00Z', endDate: '2025-03-02T00:00:00Z' }),
         )
       ).text,
     );
@@ -108,7 +114,9 @@ describe('DigitalCX rows', () => {
       knobs: { csvDelimiter: '|' },
       rules: [],
     };
-    const res = await get(testApp({}, [pipes]), interactionsUrl(DAY), { 'X-Mock-Scenario': 'pipes' });
+    const res = await digitalcx(testApp({}, [pipes])).get(interactionsPath(DAY), {
+      headers: { 'X-Mock-Scenario': 'pipes' },
+    });
     expect(res.text.split('\r\n')[0]).toBe(COLUMNS.join('|'));
     expect(csvRows(res.text, '|').length).toBeGreaterThan(0);
   });
@@ -117,9 +125,15 @@ describe('DigitalCX rows', () => {
     const busy: Scenario = { name: 'busy', description: 'x5', knobs: { volume: 5 }, rules: [] };
     const none: Scenario = { name: 'none', description: 'empty', knobs: { empty: true }, rules: [] };
     const mock = testApp({}, [busy, none]);
-    const normal = csvRows((await get(mock, interactionsUrl(DAY))).text).length;
-    const high = csvRows((await get(mock, interactionsUrl(DAY), { 'X-Mock-Scenario': 'busy' })).text).length;
+    const normal = csvRows((await digitalcx(mock).get(interactionsPath(DAY))).text).length;
+    const high = csvRows(
+      (await digitalcx(mock).get(interactionsPath(DAY), { headers: { 'X-Mock-Scenario': 'busy' } })).text,
+    ).length;
     expect(high).toBeGreaterThan(normal * 3);
-    expect(csvRows((await get(mock, interactionsUrl(DAY), { 'X-Mock-Scenario': 'none' })).text)).toEqual([]);
+    expect(
+      csvRows(
+        (await digitalcx(mock).get(interactionsPath(DAY), { headers: { 'X-Mock-Scenario': 'none' } })).text,
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,8 +1,13 @@
+import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
+import { apiClient } from '../../support/client.js';
 import { send } from '../../support/contract.js';
-import { csvRows, DAY, get, interactionsUrl } from './support.js';
+import { csvRows, DAY, interactionsPath } from './support.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 const FORM = {
   grant_type: 'client_credentials',
@@ -18,7 +23,9 @@ describe('DigitalCX token endpoint', () => {
     expect(res.status).toBe(200);
     expect(res.body.token_type).toBe('Bearer');
     expect(res.body.expires_in).toBe('3599');
-    const data = await get(mock, interactionsUrl(DAY), { Authorization: `Bearer ${res.body.access_token}` });
+    const data = await digitalcx(mock).get(interactionsPath(DAY), {
+      headers: { Authorization: `Bearer ${res.body.access_token}` },
+    });
     expect(data.status).toBe(200);
   });
 
@@ -51,8 +58,10 @@ describe('DigitalCX token endpoint', () => {
     expect(res.body.access_token).toBe('viewer');
     const rows = csvRows(
       (
-        await get(mock, interactionsUrl({ ...DAY, includeUserInfo: true }), {
-          Authorization: 'Bearer viewer',
+        await digitalcx(mock).get(interactionsPath({ ...DAY, includeUserInfo: true }), {
+          headers: {
+            Authorization: 'Bearer viewer',
+          },
         })
       ).text,
     );

@@ -6,7 +6,7 @@ import { accountOf } from '../../../src/apis/generalbots/scope.js';
 import { loadSpec } from '../../../src/core/spec.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
-import { AUTH_MESSAGES, BASE, expectAuthError, TOKEN } from './http.js';
+import { AUTH_MESSAGES, BASE, expectAuthError, TOKEN } from './envelope.js';
 
 /** A report id the admin token's account owns under seed 1. */
 const REPORT_ID = encodeReportId(1, accountOf(TOKEN), {

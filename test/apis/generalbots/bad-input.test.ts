@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
-import { BASE, expectError, get, TOKEN } from './http.js';
+import { BASE, expectError, generalbots, TOKEN } from './envelope.js';
 
 const GET_PATHS = [
   '/usage',
@@ -71,7 +71,7 @@ describe('General Bots bad input', () => {
     const app = testApp();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...GET_PATHS), queries, async (path, query) => {
-        const res = await get(app, `${path}?${query}`);
+        const res = await generalbots(app).get(`${path}?${query}`);
         expect([200, 400], `${path}?${query}: ${res.text}`).toContain(res.status);
         if (res.status === 400) expectError(res, 400);
       }),
@@ -98,18 +98,18 @@ describe('General Bots bad input', () => {
 
   it('names the parameter and the accepted values in a 400', async () => {
     const app = testApp();
-    const period = await get(app, '/usage?period=decade');
+    const period = await generalbots(app).get('/usage?period=decade');
     expectError(period, 400);
     expect(period.body.error).toBe(
       "Invalid query parameter 'period': 'decade' must be one of today, week, month, year.",
     );
-    const date = await get(app, '/usage?start_date=yesterday');
+    const date = await generalbots(app).get('/usage?start_date=yesterday');
     expect(date.body.error).toBe(
       "Invalid query parameter 'start_date': 'yesterday' must be an ISO 8601 date or instant such as 2025-01-31 or 2025-01-31T12:00:00Z.",
     );
-    const days = await get(app, '/usage/daily?days=4000');
+    const days = await generalbots(app).get('/usage/daily?days=4000');
     expect(days.body.error).toBe("Invalid query parameter 'days': '4000' must be <= 3650.");
-    const bot = await get(app, '/realtime?bot_id=bot-1');
+    const bot = await generalbots(app).get('/realtime?bot_id=bot-1');
     expect(bot.body.error).toBe(
       "Invalid query parameter 'bot_id': 'bot-1' must be a UUID such as 3f1c2a9e-7b4d-4e8a-9c61-0d2b5e8f4a17.",
     );
@@ -117,7 +117,7 @@ describe('General Bots bad input', () => {
 
   it('answers an unknown path or method under the prefix in the envelope', async () => {
     const app = testApp();
-    const missing = await get(app, '/usage/weekly');
+    const missing = await generalbots(app).get('/usage/weekly');
     expectError(missing, 404);
     const method = await send(request(app).delete(`${BASE}/reports`).set('Authorization', `Bearer ${TOKEN}`));
     expectError(method, 405);
@@ -126,7 +126,7 @@ describe('General Bots bad input', () => {
 
   it('answers a forced documented error with the vendor text of that status', async () => {
     const app = testApp();
-    const res = await get(app, '/usage', { Prefer: 'code=500' });
+    const res = await generalbots(app).get('/usage', { headers: { Prefer: 'code=500' } });
     expectError(res, 500);
     expect(res.body.error).toBe('Internal Server Error');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
-import { BOT, data, expectError, get, USER } from './http.js';
+import { BOT, data, expectError, generalbots, USER } from './envelope.js';
 
 type Row = Record<string, number>;
 type Series = { total_conversations: number; data: Row[] };
@@ -85,8 +85,12 @@ describe('General Bots endpoints over HTTP', () => {
     const app = testApp();
     const seen = new Set<string>();
     for (const now of ['2025-03-03T10:15:00Z', '2025-03-03T03:40:00Z', '2025-03-04T14:05:30Z']) {
-      const realtime = await data<Row & { timestamp: string }>(app, '/realtime', { 'X-Mock-Now': now });
-      const active = await data<Row & { timestamp: string }>(app, '/realtime/active', { 'X-Mock-Now': now });
+      const realtime = await data<Row & { timestamp: string }>(app, '/realtime', {
+        headers: { 'X-Mock-Now': now },
+      });
+      const active = await data<Row & { timestamp: string }>(app, '/realtime/active', {
+        headers: { 'X-Mock-Now': now },
+      });
       expect(realtime.timestamp).toBe(new Date(now).toISOString());
       expect(active).toEqual({ active_sessions: realtime.active_sessions, timestamp: realtime.timestamp });
       seen.add(JSON.stringify(realtime));
@@ -97,21 +101,21 @@ describe('General Bots endpoints over HTTP', () => {
   it('answers zeros, empty cohorts and a null average score when the world is empty', async () => {
     const app = testApp({}, [EMPTY]);
     const headers = { 'X-Mock-Scenario': 'empty' };
-    expect(await data(app, '/usage?days=3', headers)).toMatchObject({
+    expect(await data(app, '/usage?days=3', { headers })).toMatchObject({
       total_conversations: 0,
       active_users: 0,
     });
-    expect(await data(app, '/engagement/satisfaction', headers)).toMatchObject({
+    expect(await data(app, '/engagement/satisfaction', { headers })).toMatchObject({
       average_score: null,
       responses: 0,
       csat_percent: 0,
     });
-    expect(await data(app, '/conversations/duration', headers)).toMatchObject({
+    expect(await data(app, '/conversations/duration', { headers })).toMatchObject({
       avg_duration_seconds: 0,
       median_duration_seconds: 0,
       p90_duration_seconds: 0,
     });
-    expect(await data(app, '/realtime', headers)).toMatchObject({
+    expect(await data(app, '/realtime', { headers })).toMatchObject({
       active_sessions: 0,
       messages_per_minute: 0,
     });
@@ -150,17 +154,17 @@ describe('General Bots endpoints over HTTP', () => {
     const first = testApp();
     const second = testApp();
     for (const path of paths) {
-      const a = await get(first, path);
-      const b = await get(second, path);
+      const a = await generalbots(first).get(path);
+      const b = await generalbots(second).get(path);
       expect(b.text, path).toBe(a.text);
     }
-    const other = await get(second, '/usage', { 'X-Mock-Seed': '2' });
-    expect(other.text).not.toBe((await get(first, '/usage')).text);
+    const other = await generalbots(second).get('/usage', { headers: { 'X-Mock-Seed': '2' } });
+    expect(other.text).not.toBe((await generalbots(first).get('/usage')).text);
   });
 
   it('rejects a group_by that would give more than 10000 points, naming the limit', async () => {
     const app = testApp();
-    const res = await get(app, '/conversations/volume?days=500&group_by=hour');
+    const res = await generalbots(app).get('/conversations/volume?days=500&group_by=hour');
     expectError(res, 400);
     expect(res.body.error).toMatch(/the limit is 10000 points/);
   });

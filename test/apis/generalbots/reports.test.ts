@@ -7,7 +7,7 @@ import {
 } from '../../../src/apis/generalbots/report-id.js';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
-import { BASE, data, expectError, get, postReport, TOKEN } from './http.js';
+import { BASE, data, expectError, generalbots, TOKEN } from './envelope.js';
 
 const REQUEST: ReportRequest = {
   type: 'engagement',
@@ -41,7 +41,7 @@ describe('General Bots reports', () => {
   });
 
   it('creates a completed report with the example body, and reads it back on another app instance', async () => {
-    const created = await postReport(testApp(), {
+    const created = await generalbots(testApp()).post('/reports', {
       type: 'engagement',
       start_date: '2025-01-01',
       end_date: '2025-01-31',
@@ -57,16 +57,20 @@ describe('General Bots reports', () => {
       created_at: '2025-03-01T12:00:00.000Z',
       download_url: null,
     });
-    const elsewhere = await get(testApp(), `/reports/${created.body.data.id}`);
+    const elsewhere = await generalbots(testApp()).get(`/reports/${created.body.data.id}`);
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body).toEqual(created.body);
   });
 
   it('gives the same id to the same request at the same clock, and another id at another clock', async () => {
     const app = testApp();
-    const a = await postReport(app, { type: 'usage' });
-    const b = await postReport(app, { type: 'usage' });
-    const c = await postReport(app, { type: 'usage' }, { 'X-Mock-Now': '2025-03-01T12:00:01Z' });
+    const a = await generalbots(app).post('/reports', { type: 'usage' });
+    const b = await generalbots(app).post('/reports', { type: 'usage' });
+    const c = await generalbots(app).post(
+      '/reports',
+      { type: 'usage' },
+      { headers: { 'X-Mock-Now': '2025-03-01T12:00:01Z' } },
+    );
     expect(b.body.data.id).toBe(a.body.data.id);
     expect(c.body.data.id).not.toBe(a.body.data.id);
     expect(a.body.data.format).toBe('json');
@@ -75,7 +79,7 @@ describe('General Bots reports', () => {
   it('computes a report summary from the same world as the endpoints', async () => {
     const app = testApp();
     const window = { start_date: '2025-02-01', end_date: '2025-02-14' };
-    const report = await postReport(app, { type: 'custom', ...window });
+    const report = await generalbots(app).post('/reports', { type: 'custom', ...window });
     const usage = await data(app, `/usage?start_date=${window.start_date}&end_date=${window.end_date}`);
     const conversations = await data(app, `/conversations?start_date=2025-02-01&end_date=2025-02-14`);
     const satisfaction = await data(
@@ -93,7 +97,11 @@ describe('General Bots reports', () => {
 
   it('counts a report only up to its creation: a window in the future has zero figures', async () => {
     const app = testApp();
-    const report = await postReport(app, { type: 'usage', start_date: '2025-06-01', end_date: '2025-06-30' });
+    const report = await generalbots(app).post('/reports', {
+      type: 'usage',
+      start_date: '2025-06-01',
+      end_date: '2025-06-30',
+    });
     expect(report.body.data.summary).toEqual({
       total_conversations: 0,
       total_messages: 0,
@@ -108,14 +116,14 @@ describe('General Bots reports', () => {
     const before = await data<{ reports: Report[]; total: number }>(app, '/reports');
     expect(before.total).toBe(before.reports.length);
     expect(before.total).toBeGreaterThanOrEqual(12);
-    const created = await postReport(app, { type: 'satisfaction', format: 'csv' });
+    const created = await generalbots(app).post('/reports', { type: 'satisfaction', format: 'csv' });
     const after = await data<{ reports: Report[]; total: number }>(app, '/reports');
     expect(after.total).toBe(before.total + 1);
     expect(after.reports[0]?.id).toBe(created.body.data.id);
     const times = after.reports.map((r) => r.created_at);
     expect([...times].sort().reverse()).toEqual(times);
     for (const report of before.reports.slice(0, 3)) {
-      const one = await get(app, `/reports/${report.id}`);
+      const one = await generalbots(app).get(`/reports/${report.id}`);
       expect(one.body.data).toEqual(report);
     }
     // Another instance keeps its own list, but the seeded set is the same.
@@ -125,16 +133,19 @@ describe('General Bots reports', () => {
 
   it('answers 404 for a tampered id, an id of another token and an id of another seed', async () => {
     const app = testApp();
-    const { id } = (await postReport(app, { type: 'usage' })).body.data as Report;
-    expectError(await get(app, `/reports/${tamper(id, 5)}`), 404);
-    expectError(await get(app, `/reports/${id}`, { Authorization: 'Bearer someone-else' }), 404);
-    expectError(await get(app, `/reports/${id}`, { 'X-Mock-Seed': '2' }), 404);
-    expectError(await get(app, '/reports/abc123'), 404);
+    const { id } = (await generalbots(app).post('/reports', { type: 'usage' })).body.data as Report;
+    expectError(await generalbots(app).get(`/reports/${tamper(id, 5)}`), 404);
+    expectError(
+      await generalbots(app).get(`/reports/${id}`, { headers: { Authorization: 'Bearer someone-else' } }),
+      404,
+    );
+    expectError(await generalbots(app).get(`/reports/${id}`, { headers: { 'X-Mock-Seed': '2' } }), 404);
+    expectError(await generalbots(app).get('/reports/abc123'), 404);
   });
 
   it('answers 400 for an id with characters outside base64url', async () => {
     const app = testApp();
-    expectError(await get(app, '/reports/not.an.id'), 400);
+    expectError(await generalbots(app).get('/reports/not.an.id'), 400);
   });
 
   it.each([
@@ -148,14 +159,14 @@ describe('General Bots reports', () => {
     [{ type: 'usage', owner: 'me' }, "Invalid request body: has an unknown field 'owner'."],
     [[{ type: 'usage' }], 'Invalid request body: must be an object.'],
   ])('answers 400 invalid_body for the body %j', async (body, message) => {
-    const res = await postReport(testApp(), body);
+    const res = await generalbots(testApp()).post('/reports', body);
     expectError(res, 400);
     expect(res.body.error).toBe(message);
   });
 
   it('answers 400 for an end_date before start_date and for a window over 3650 days', async () => {
     const app = testApp();
-    const backwards = await postReport(app, {
+    const backwards = await generalbots(app).post('/reports', {
       type: 'usage',
       start_date: '2025-02-01',
       end_date: '2025-01-01',
@@ -164,7 +175,11 @@ describe('General Bots reports', () => {
     expect(backwards.body.error).toBe(
       "Invalid end_date: '2025-01-01' must be after start_date '2025-02-01'.",
     );
-    const long = await postReport(app, { type: 'usage', start_date: '1990-01-01', end_date: '2025-01-01' });
+    const long = await generalbots(app).post('/reports', {
+      type: 'usage',
+      start_date: '1990-01-01',
+      end_date: '2025-01-01',
+    });
     expectError(long, 400);
   });
 

@@ -1,7 +1,12 @@
+import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { apiClient } from '../../support/client.js';
 import { send } from '../../support/contract.js';
-import { ENDPOINTS, freshApp, get, urlOf } from './helpers.js';
+import { ENDPOINTS, freshApp, urlOf } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 const QUERY = { dateFrom: '2025-02-20', dateTo: '2025-02-21', client: 'acme-council' };
 
@@ -32,7 +37,10 @@ describe('logicdialog auth', () => {
     'accepts the key %s',
     async (authorization) => {
       const app = freshApp();
-      const res = await get(app, 'user', QUERY, { Authorization: authorization });
+      const res = await logicdialog(app).get('/user', {
+        query: QUERY,
+        headers: { Authorization: authorization },
+      });
       expect(res.status).toBe(200);
     },
   );
@@ -40,14 +48,20 @@ describe('logicdialog auth', () => {
   it('refuses a key without the Fetch Analytics permission on every endpoint', async () => {
     const app = freshApp();
     for (const endpoint of ENDPOINTS) {
-      const res = await get(app, endpoint, QUERY, { Authorization: 'Bearer pk_forbidden' });
+      const res = await logicdialog(app).get(`/${endpoint}`, {
+        query: QUERY,
+        secret: 'forbidden',
+      });
       expect(res.status, endpoint).toBe(403);
     }
   });
 
   it('checks the key before the parameters', async () => {
     const app = freshApp();
-    const res = await get(app, 'user', { dateFrom: 'yesterday' }, { Authorization: 'Bearer nope' });
+    const res = await logicdialog(app).get('/user', {
+      query: { dateFrom: 'yesterday' },
+      headers: { Authorization: 'Bearer nope' },
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -1,6 +1,12 @@
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core/scenario.js';
-import { body, ENDPOINTS, freshApp, get, type Series, sum } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { sum } from '../../support/numbers.js';
+import { ENDPOINTS, freshApp, type Series } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 const WINDOW = { dateFrom: '2025-02-17T08:30:00Z', dateTo: '2025-02-24T00:00:00Z', client: 'acme-council' };
 
@@ -11,7 +17,7 @@ describe('logicdialog endpoints', () => {
     'answers %s with the snapped window echoed and a body that matches the spec',
     async (endpoint) => {
       const app = freshApp();
-      const res = await get(app, endpoint, WINDOW);
+      const res = await logicdialog(app).get(`/${endpoint}`, { query: WINDOW });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.body).toMatchObject({
@@ -26,8 +32,12 @@ describe('logicdialog endpoints', () => {
   it.each(ENDPOINTS)(
     'answers %s with the same bytes for the same seed, clock and request',
     async (endpoint) => {
-      const first = await get(freshApp(), endpoint, { ...WINDOW, resolution: 'hour' });
-      const second = await get(freshApp(), endpoint, { ...WINDOW, resolution: 'hour' });
+      const first = await logicdialog(freshApp()).get(`/${endpoint}`, {
+        query: { ...WINDOW, resolution: 'hour' },
+      });
+      const second = await logicdialog(freshApp()).get(`/${endpoint}`, {
+        query: { ...WINDOW, resolution: 'hour' },
+      });
       expect(first.status).toBe(200);
       expect(second.text).toBe(first.text);
     },
@@ -35,9 +45,9 @@ describe('logicdialog endpoints', () => {
 
   it('answers other numbers for another seed or another workspace', async () => {
     const app = freshApp();
-    const base = await get(app, 'message', WINDOW);
-    const seeded = await get(app, 'message', WINDOW, { 'X-Mock-Seed': '2' });
-    const other = await get(app, 'message', { ...WINDOW, client: 'other-workspace' });
+    const base = await logicdialog(app).get('/message', { query: WINDOW });
+    const seeded = await logicdialog(app).get('/message', { query: WINDOW, headers: { 'X-Mock-Seed': '2' } });
+    const other = await logicdialog(app).get('/message', { query: { ...WINDOW, client: 'other-workspace' } });
     expect(seeded.body.total).not.toBe(base.body.total);
     expect(other.body.total).not.toBe(base.body.total);
     expect(seeded.headers['x-mock-seed']).toBe('2');
@@ -45,11 +55,13 @@ describe('logicdialog endpoints', () => {
 
   it('returns one point per bucket, at the bucket starts, in ascending order', async () => {
     const app = freshApp();
-    const b = await body<{ series: Series[] }>(app, 'nlp', {
-      ...WINDOW,
-      dateFrom: '2025-01-15T10:00:00Z',
-      dateTo: '2025-02-15T00:00:00Z',
-      resolution: 'week',
+    const b = await logicdialog(app).ok<{ series: Series[] }>('/nlp', {
+      query: {
+        ...WINDOW,
+        dateFrom: '2025-01-15T10:00:00Z',
+        dateTo: '2025-02-15T00:00:00Z',
+        resolution: 'week',
+      },
     });
     const dates = b.series[0]?.data.map((p) => p.date);
     expect(dates).toEqual([
@@ -65,10 +77,12 @@ describe('logicdialog endpoints', () => {
   it('returns zero for the buckets after the mock clock and for the unfinished hour', async () => {
     // The clock is 2025-03-01T12:00Z: hours 00-11 of 1 March are over, nothing exists after.
     const app = freshApp();
-    const daily = await body<{ series: Series[] }>(app, 'message', {
-      ...WINDOW,
-      dateFrom: '2025-02-28',
-      dateTo: '2025-03-04',
+    const daily = await logicdialog(app).ok<{ series: Series[] }>('/message', {
+      query: {
+        ...WINDOW,
+        dateFrom: '2025-02-28',
+        dateTo: '2025-03-04',
+      },
     });
     const points = daily.series[0]?.data ?? [];
     expect(points.map((p) => p.date.slice(0, 10))).toEqual([
@@ -79,32 +93,36 @@ describe('logicdialog endpoints', () => {
     ]);
     expect(points[1]?.value).toBeGreaterThan(0);
     expect(points.slice(2).map((p) => p.value)).toEqual([0, 0]);
-    const morning = await body<{ total: number }>(app, 'message', {
-      ...WINDOW,
-      dateFrom: '2025-03-01',
-      dateTo: '2025-03-01T12:00:00Z',
+    const morning = await logicdialog(app).ok<{ total: number }>('/message', {
+      query: {
+        ...WINDOW,
+        dateFrom: '2025-03-01',
+        dateTo: '2025-03-01T12:00:00Z',
+      },
     });
     expect(morning.total).toBe(points[1]?.value);
     // A minute before the hour is over, that hour still counts for nothing.
-    const later = await get(
-      app,
-      'message',
-      { ...WINDOW, dateFrom: '2025-03-01', dateTo: '2025-03-02' },
-      {
+    const later = await logicdialog(app).get('/message', {
+      query: { ...WINDOW, dateFrom: '2025-03-01', dateTo: '2025-03-02' },
+      headers: {
         'X-Mock-Now': '2025-03-01T12:59:59.999Z',
       },
-    );
+    });
     expect(later.body.total).toBe(points[1]?.value);
   });
 
   it('counts an hour only when the whole hour lies inside the window', async () => {
     const app = freshApp();
     const query = { ...WINDOW, dateFrom: '2025-02-20T09:00:00Z', resolution: 'hour' };
-    const cut = await body<{ series: Series[]; total: number }>(app, 'message', {
-      ...query,
-      dateTo: '2025-02-20T10:30:00Z',
+    const cut = await logicdialog(app).ok<{ series: Series[]; total: number }>('/message', {
+      query: {
+        ...query,
+        dateTo: '2025-02-20T10:30:00Z',
+      },
     });
-    const whole = await body<{ total: number }>(app, 'message', { ...query, dateTo: '2025-02-20T10:00:00Z' });
+    const whole = await logicdialog(app).ok<{ total: number }>('/message', {
+      query: { ...query, dateTo: '2025-02-20T10:00:00Z' },
+    });
     expect(cut.series[0]?.data.map((p) => p.date)).toEqual([
       '2025-02-20T09:00:00.000Z',
       '2025-02-20T10:00:00.000Z',
@@ -115,10 +133,12 @@ describe('logicdialog endpoints', () => {
 
   it.each(ENDPOINTS)('answers %s for an empty window with no points and zero totals', async (endpoint) => {
     const app = freshApp();
-    const b = await body<{ total: number; series?: Series[] }>(app, endpoint, {
-      ...WINDOW,
-      dateFrom: '2025-02-20',
-      dateTo: '2025-02-20',
+    const b = await logicdialog(app).ok<{ total: number; series?: Series[] }>(`/${endpoint}`, {
+      query: {
+        ...WINDOW,
+        dateFrom: '2025-02-20',
+        dateTo: '2025-02-20',
+      },
     });
     expect(b.total).toBe(0);
     for (const s of b.series ?? []) expect(s.data).toEqual([]);
@@ -126,7 +146,10 @@ describe('logicdialog endpoints', () => {
 
   it.each(ENDPOINTS)('answers %s with zeros when the scenario empties the world', async (endpoint) => {
     const app = freshApp([EMPTY]);
-    const res = await get(app, endpoint, WINDOW, { 'X-Mock-Scenario': 'empty' });
+    const res = await logicdialog(app).get(`/${endpoint}`, {
+      query: WINDOW,
+      headers: { 'X-Mock-Scenario': 'empty' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(0);
     for (const s of (res.body.series ?? []) as Series[])
@@ -135,11 +158,13 @@ describe('logicdialog endpoints', () => {
 
   it('has no activity before the workspace existed', async () => {
     const app = freshApp();
-    const b = await body<{ total: number }>(app, 'message', {
-      ...WINDOW,
-      dateFrom: '1974-01-01',
-      dateTo: '2021-12-31',
-      resolution: 'month',
+    const b = await logicdialog(app).ok<{ total: number }>('/message', {
+      query: {
+        ...WINDOW,
+        dateFrom: '1974-01-01',
+        dateTo: '2021-12-31',
+        resolution: 'month',
+      },
     });
     expect(b.total).toBe(0);
   });

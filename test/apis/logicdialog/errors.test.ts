@@ -1,7 +1,12 @@
+import type { RequestListener } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core/scenario.js';
-import { ENDPOINTS, freshApp, get } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { ENDPOINTS, freshApp } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 const VALID = { dateFrom: '2025-02-20', dateTo: '2025-02-21', client: 'acme-council' };
 
@@ -55,7 +60,7 @@ const HUGE: Scenario = {
 describe('logicdialog bad input', () => {
   it.each(BAD)('answers %s with a 400 naming the problem', async (_, changes, fragments) => {
     const app = freshApp();
-    const res = await get(app, 'message', queryOf(changes));
+    const res = await logicdialog(app).get('/message', { query: queryOf(changes) });
     expect(res.status).toBe(400);
     expect(res.body.statusCode).toBe(400);
     expect(res.body.error).toBe('Bad Request');
@@ -64,23 +69,33 @@ describe('logicdialog bad input', () => {
 
   it('answers a wbb-client header that differs from client with a 400, and accepts the same one', async () => {
     const app = freshApp();
-    const other = await get(app, 'message', VALID, { 'wbb-client': 'other-workspace' });
+    const other = await logicdialog(app).get('/message', {
+      query: VALID,
+      headers: { 'wbb-client': 'other-workspace' },
+    });
     expect(other.status).toBe(400);
     expect(other.body.message).toContain("header 'wbb-client': 'other-workspace' must equal the client");
-    expect((await get(app, 'message', VALID, { 'wbb-client': 'acme-council' })).status).toBe(200);
+    expect(
+      (await logicdialog(app).get('/message', { query: VALID, headers: { 'wbb-client': 'acme-council' } }))
+        .status,
+    ).toBe(200);
   });
 
   it('accepts the first and the last instant of the accepted range', async () => {
     const app = freshApp();
-    const early = await get(app, 'message', {
-      ...VALID,
-      dateFrom: '1970-01-01T00:00:00Z',
-      dateTo: '1970-03-01',
+    const early = await logicdialog(app).get('/message', {
+      query: {
+        ...VALID,
+        dateFrom: '1970-01-01T00:00:00Z',
+        dateTo: '1970-03-01',
+      },
     });
-    const late = await get(app, 'message', {
-      ...VALID,
-      dateFrom: '9999-12-01',
-      dateTo: '9999-12-31T23:59:59.999Z',
+    const late = await logicdialog(app).get('/message', {
+      query: {
+        ...VALID,
+        dateFrom: '9999-12-01',
+        dateTo: '9999-12-31T23:59:59.999Z',
+      },
     });
     expect(early.status).toBe(200);
     expect(late.status).toBe(200);
@@ -89,14 +104,12 @@ describe('logicdialog bad input', () => {
 
   it('refuses a window holding more than 100000 hours of activity', async () => {
     const app = freshApp();
-    const res = await get(
-      app,
-      'message',
-      { ...VALID, dateFrom: '2022-01-01', dateTo: '2040-01-01', resolution: 'quarter' },
-      {
+    const res = await logicdialog(app).get('/message', {
+      query: { ...VALID, dateFrom: '2022-01-01', dateTo: '2040-01-01', resolution: 'quarter' },
+      headers: {
         'X-Mock-Now': '2040-01-01T00:00:00Z',
       },
-    );
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('at most 100000 hours');
   });
@@ -105,16 +118,16 @@ describe('logicdialog bad input', () => {
     const app = freshApp([HUGE]);
     const query = { ...VALID, dateFrom: '2025-02-01', dateTo: '2025-03-01' };
     const headers = { 'X-Mock-Scenario': 'huge' };
-    const count = await get(app, 'intervention', query, headers);
+    const count = await logicdialog(app).get('/intervention', { query, headers });
     expect(count.status).toBe(200);
     expect(count.body.total).toBeGreaterThan(1_000_000);
-    const detail = await get(app, 'intervention-detail', query, headers);
+    const detail = await logicdialog(app).get('/intervention-detail', { query, headers });
     expect(detail.status).toBe(400);
     expect(detail.body.message).toContain(
       `holds ${count.body.total} interventions; at most 100000 are listed`,
     );
     for (const endpoint of ['intervention/average-time', 'intervention/average-time-by-agent-series']) {
-      const res = await get(app, endpoint, query, headers);
+      const res = await logicdialog(app).get(`/${endpoint}`, { query, headers });
       expect(res.status, endpoint).toBe(400);
       expect(res.body.message).toContain('at most 1000000 are averaged');
     }
@@ -122,7 +135,10 @@ describe('logicdialog bad input', () => {
 
   it.each([400, 401, 403, 500])('answers Prefer: code=%i in the error shape', async (status) => {
     const app = freshApp();
-    const res = await get(app, 'events', VALID, { Prefer: `code=${status}` });
+    const res = await logicdialog(app).get('/events', {
+      query: VALID,
+      headers: { Prefer: `code=${status}` },
+    });
     expect(res.status).toBe(status);
     expect(res.body.statusCode).toBe(status);
   });
@@ -154,12 +170,10 @@ describe('logicdialog bad input', () => {
         async (endpoint, dateFrom, dateTo, client, resolution, wbbClient) => {
           const query = queryOf({ dateFrom, dateTo, client, resolution });
           for (const k of Object.keys(VALID)) if (!(k in query)) query[k] = '';
-          const res = await get(
-            app,
-            endpoint,
+          const res = await logicdialog(app).get(`/${endpoint}`, {
             query,
-            wbbClient === undefined ? {} : { 'wbb-client': wbbClient },
-          );
+            headers: wbbClient === undefined ? {} : { 'wbb-client': wbbClient },
+          });
           expect([200, 400]).toContain(res.status);
           if (res.status === 400) expect(res.body.message.length).toBeGreaterThan(0);
         },

@@ -1,10 +1,8 @@
-/** Shared bits of the Logicdialog tests: the endpoint list, a request builder and body types. */
-import type { RequestListener } from 'node:http';
-import request, { type Response } from 'supertest';
+/** Shared bits of the Logicdialog tests: a fresh app, the endpoint list, a URL builder and body types. */
 import type { Scenario } from '../../../src/core/scenario.js';
 import type { TestMock } from '../../support/app.js';
 import { testApp } from '../../support/app.js';
-import { send } from '../../support/contract.js';
+import { sum } from '../../support/numbers.js';
 
 /** A fresh app (seed 1, the suite's clock) serving only this API: the others' validators are not built. */
 export function freshApp(scenarios: readonly Scenario[] = []): TestMock {
@@ -52,36 +50,6 @@ export interface Slice {
 /** The URL of an endpoint with a query. */
 export function urlOf(endpoint: string, query: Record<string, string>): string {
   return `/logicdialog/api/agent/analytics/${endpoint}?${new URLSearchParams(query).toString()}`;
-}
-
-/** GETs an endpoint with a valid key (unless headers replace it), validated against the spec. */
-export function get(
-  app: RequestListener,
-  endpoint: string,
-  query: Record<string, string>,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return send(
-    request(app)
-      .get(urlOf(endpoint, query))
-      .set({ Authorization: 'Bearer pk_secret', ...headers }),
-  );
-}
-
-/** GETs an endpoint and returns its 200 body, failing on any other status. */
-export async function body<T = Record<string, unknown>>(
-  app: RequestListener,
-  endpoint: string,
-  query: Record<string, string>,
-): Promise<T> {
-  const res = await get(app, endpoint, query);
-  if (res.status !== 200) throw new Error(`${endpoint} answered ${res.status}: ${res.text}`);
-  return res.body as T;
-}
-
-/** The sum of some numbers. */
-export function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 
 /** Shares in hundredths, so that their sum can be compared exactly. */

@@ -1,6 +1,11 @@
 import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { body, ENDPOINTS, freshApp, hundredths, type Series, type Slice, sum } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { sum } from '../../support/numbers.js';
+import { ENDPOINTS, freshApp, hundredths, type Series, type Slice } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 const FEBRUARY = { dateFrom: '2025-02-01', dateTo: '2025-03-01', client: 'acme-council' };
 
@@ -41,12 +46,13 @@ function slice(slices: Slice[], key: string): number {
   return slices.find((s) => s.key === key)?.value ?? 0;
 }
 
-function get<T>(
+/** An endpoint's 200 body over February unless a query says otherwise. */
+function report<T>(
   app: RequestListener,
   endpoint: string,
   query: Record<string, string> = FEBRUARY,
 ): Promise<T> {
-  return body<T>(app, endpoint, query);
+  return logicdialog(app).ok<T>(`/${endpoint}`, { query });
 }
 
 // The count endpoints whose series are sums of hours, so any resolution adds up to the same totals
@@ -67,9 +73,9 @@ describe('logicdialog cross-endpoint invariants', () => {
     'rolls the hourly points of %s up to the daily points and the monthly sum',
     async (endpoint) => {
       const app = freshApp();
-      const hourly = await get<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'hour' });
-      const daily = await get<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'day' });
-      const monthly = await get<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'month' });
+      const hourly = await report<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'hour' });
+      const daily = await report<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'day' });
+      const monthly = await report<SeriesBody>(app, endpoint, { ...FEBRUARY, resolution: 'month' });
       expect(hourly.total).toBe(daily.total);
       expect(monthly.total).toBe(daily.total);
       for (const d of daily.series) {
@@ -86,8 +92,8 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('adds up the messages of the channels of active-channel to the message series, bucket by bucket', async () => {
     const app = freshApp();
-    const message = await get<SeriesBody>(app, 'message');
-    const channels = await get<BreakdownBody>(app, 'active-channel');
+    const message = await report<SeriesBody>(app, 'message');
+    const channels = await report<BreakdownBody>(app, 'active-channel');
     expect(channels.total).toBe(message.total);
     message.series[0]?.data.forEach((point, b) => {
       expect(sum(channels.series.map((s) => s.data[b]?.value ?? 0))).toBe(point.value);
@@ -99,9 +105,9 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('splits natural-language inputs into matched and unmatched, and files every matched input under a topic', async () => {
     const app = freshApp();
-    const nlp = await get<SeriesBody>(app, 'nlp');
-    const groups = await get<SeriesBody>(app, 'message-groups');
-    const message = await get<SeriesBody>(app, 'message');
+    const nlp = await report<SeriesBody>(app, 'nlp');
+    const groups = await report<SeriesBody>(app, 'message-groups');
+    const message = await report<SeriesBody>(app, 'message');
     expect(nlp.total).toBe(seriesTotal(nlp, 'matched') + seriesTotal(nlp, 'unmatched'));
     expect(groups.total).toBe(seriesTotal(nlp, 'matched'));
     expect(nlp.total).toBeLessThanOrEqual(message.total);
@@ -109,33 +115,33 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('counts the same active users in user, sentiment, user/detail, active-user-language and welcome events', async () => {
     const app = freshApp();
-    const active = seriesTotal(await get<SeriesBody>(app, 'user'), 'active');
+    const active = seriesTotal(await report<SeriesBody>(app, 'user'), 'active');
     expect(active).toBeGreaterThan(0);
-    expect((await get<BreakdownBody>(app, 'sentiment')).total).toBe(active);
-    const detail = await get<UserDetail>(app, 'user/detail');
+    expect((await report<BreakdownBody>(app, 'sentiment')).total).toBe(active);
+    const detail = await report<UserDetail>(app, 'user/detail');
     expect(detail.total).toBe(active);
     for (const slices of Object.values(detail.breakdowns))
       expect(sum(slices.map((s) => s.value))).toBe(active);
-    expect((await get<BreakdownBody>(app, 'active-user-language')).total).toBe(active);
-    expect(slice((await get<BreakdownBody>(app, 'events')).breakdown, 'welcome')).toBe(active);
+    expect((await report<BreakdownBody>(app, 'active-user-language')).total).toBe(active);
+    expect(slice((await report<BreakdownBody>(app, 'events')).breakdown, 'welcome')).toBe(active);
   });
 
   it('gives user/detail the language breakdown of active-user-language', async () => {
     const app = freshApp();
-    const detail = await get<UserDetail>(app, 'user/detail');
-    const languages = await get<BreakdownBody>(app, 'active-user-language');
+    const detail = await report<UserDetail>(app, 'user/detail');
+    const languages = await report<BreakdownBody>(app, 'active-user-language');
     expect(detail.breakdowns.language).toEqual(languages.breakdown);
   });
 
   it('makes the shares of every pie chart add up to exactly 100, in value order', async () => {
     const app = freshApp();
-    const detail = await get<UserDetail>(app, 'user/detail');
+    const detail = await report<UserDetail>(app, 'user/detail');
     const charts = [
       ...Object.values(detail.breakdowns),
-      (await get<BreakdownBody>(app, 'active-channel')).breakdown,
-      (await get<BreakdownBody>(app, 'sentiment')).breakdown,
-      (await get<BreakdownBody>(app, 'events')).breakdown,
-      (await get<BreakdownBody>(app, 'active-user-language')).breakdown,
+      (await report<BreakdownBody>(app, 'active-channel')).breakdown,
+      (await report<BreakdownBody>(app, 'sentiment')).breakdown,
+      (await report<BreakdownBody>(app, 'events')).breakdown,
+      (await report<BreakdownBody>(app, 'active-user-language')).breakdown,
     ];
     for (const chart of charts) {
       expect(hundredths(chart)).toBe(10_000);
@@ -148,7 +154,7 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('keeps users created at or below active users in every bucket', async () => {
     const app = freshApp();
-    const user = await get<SeriesBody>(app, 'user', { ...FEBRUARY, resolution: 'hour' });
+    const user = await report<SeriesBody>(app, 'user', { ...FEBRUARY, resolution: 'hour' });
     const [created, active] = user.series;
     created?.data.forEach((point, b) => {
       expect(point.value).toBeLessThanOrEqual(active?.data[b]?.value ?? -1);
@@ -158,10 +164,10 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('shows one response per matched input or button press, and blocks add up to each response views', async () => {
     const app = freshApp();
-    const { responses, total } = await get<{ responses: ResponseStats[]; total: number }>(app, 'response');
-    const blocks = await get<SeriesBody>(app, 'blocks');
-    const message = await get<SeriesBody>(app, 'message');
-    const nlp = await get<SeriesBody>(app, 'nlp');
+    const { responses, total } = await report<{ responses: ResponseStats[]; total: number }>(app, 'response');
+    const blocks = await report<SeriesBody>(app, 'blocks');
+    const message = await report<SeriesBody>(app, 'message');
+    const nlp = await report<SeriesBody>(app, 'nlp');
     for (const r of responses) expect(r.views).toBe(r.triggeredByButton + r.triggeredByNlp);
     expect(total).toBe(sum(responses.map((r) => r.views)));
     // Every message is typed or a button press; unmatched typed ones show no response.
@@ -173,8 +179,8 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('keeps likes, dislikes and link clicks within the views of their response', async () => {
     const app = freshApp();
-    const { responses } = await get<{ responses: ResponseStats[] }>(app, 'response');
-    const { urls, total } = await get<{ urls: { responseId: string; clicks: number }[]; total: number }>(
+    const { responses } = await report<{ responses: ResponseStats[] }>(app, 'response');
+    const { urls, total } = await report<{ urls: { responseId: string; clicks: number }[]; total: number }>(
       app,
       'urlTracking',
     );
@@ -187,9 +193,9 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('lists exactly the interventions that intervention and live_agent_requested count, in the window and in order', async () => {
     const app = freshApp();
-    const count = await get<SeriesBody>(app, 'intervention');
-    const detail = await get<{ interventions: Intervention[]; total: number }>(app, 'intervention-detail');
-    const events = await get<BreakdownBody>(app, 'events');
+    const count = await report<SeriesBody>(app, 'intervention');
+    const detail = await report<{ interventions: Intervention[]; total: number }>(app, 'intervention-detail');
+    const events = await report<BreakdownBody>(app, 'events');
     expect(detail.total).toBe(count.total);
     expect(detail.interventions).toHaveLength(count.total);
     expect(slice(events.breakdown, 'live_agent_requested')).toBe(count.total);
@@ -202,12 +208,13 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('averages the waits and durations of the listed interventions, overall and per agent', async () => {
     const app = freshApp();
-    const { interventions } = await get<{ interventions: Intervention[] }>(app, 'intervention-detail');
-    const averages = await get<{ averageWaitSeconds: number; averageDurationSeconds: number; total: number }>(
-      app,
-      'intervention/average-time',
-    );
-    const byAgent = await get<SeriesBody>(app, 'intervention/average-time-by-agent-series');
+    const { interventions } = await report<{ interventions: Intervention[] }>(app, 'intervention-detail');
+    const averages = await report<{
+      averageWaitSeconds: number;
+      averageDurationSeconds: number;
+      total: number;
+    }>(app, 'intervention/average-time');
+    const byAgent = await report<SeriesBody>(app, 'intervention/average-time-by-agent-series');
     const taken = interventions.filter((i) => i.agent !== null);
     expect(averages.total).toBe(interventions.length);
     expect(averages.averageWaitSeconds).toBe(
@@ -226,8 +233,8 @@ describe('logicdialog cross-endpoint invariants', () => {
 
   it('counts one feedback_given event per user of user/detail who gave a rating', async () => {
     const app = freshApp();
-    const detail = await get<UserDetail>(app, 'user/detail');
-    const events = await get<BreakdownBody>(app, 'events');
+    const detail = await report<UserDetail>(app, 'user/detail');
+    const events = await report<BreakdownBody>(app, 'events');
     expect(slice(events.breakdown, 'feedback_given')).toBe(
       detail.total - slice(detail.breakdowns.rating, 'unrated'),
     );

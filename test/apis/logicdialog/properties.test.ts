@@ -1,9 +1,15 @@
+import type { RequestListener } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Resolution } from '../../../src/apis/logicdialog/query.js';
 import { sharesOf } from '../../../src/core/rounding.js';
 import { addUnit, bucketsOf, countBuckets, MS_HOUR } from '../../../src/core/time.js';
-import { body, freshApp, type Series, sum } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { sum } from '../../support/numbers.js';
+import { freshApp, type Series } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 const RESOLUTIONS: Resolution[] = ['hour', 'day', 'week', 'month', 'quarter'];
 
@@ -65,7 +71,9 @@ describe('logicdialog properties', () => {
           };
           const totals = new Set<string>();
           for (const resolution of ['hour', 'day', ...units]) {
-            const b = await body<{ series: Series[] }>(app, 'user', { ...query, resolution });
+            const b = await logicdialog(app).ok<{ series: Series[] }>('/user', {
+              query: { ...query, resolution },
+            });
             totals.add(JSON.stringify(b.series.map((s) => [s.total, sum(s.data.map((p) => p.value))])));
           }
           expect(totals.size).toBe(1);

@@ -1,5 +1,10 @@
+import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { body, freshApp, type Series } from './helpers.js';
+import { apiClient } from '../../support/client.js';
+import { freshApp, type Series } from './helpers.js';
+
+/** Logicdialog requests to `/api/agent/analytics/<endpoint>` with a valid key, each checked against the spec. */
+const logicdialog = (app: RequestListener) => apiClient('logicdialog', app, { base: '/api/agent/analytics' });
 
 // dateFrom as sent, resolution, and the start of its unit in UTC (ISO weeks from Monday; quarters Jan/Apr/Jul/Oct).
 const SNAPS: [string, string, string][] = [
@@ -38,11 +43,13 @@ describe('logicdialog dateFrom snapping', () => {
     'snaps dateFrom %s with resolution %s to %s, the first bucket',
     async (dateFrom, resolution, snapped) => {
       const app = freshApp();
-      const b = await body<{ dateFrom: string; series: Series[] }>(app, 'message', {
-        dateFrom,
-        dateTo: '2025-01-02T00:00:00Z',
-        client: 'acme-council',
-        resolution,
+      const b = await logicdialog(app).ok<{ dateFrom: string; series: Series[] }>('/message', {
+        query: {
+          dateFrom,
+          dateTo: '2025-01-02T00:00:00Z',
+          client: 'acme-council',
+          resolution,
+        },
       });
       expect(b.dateFrom).toBe(snapped);
       expect(b.series[0]?.data[0]?.date).toBe(snapped);
@@ -51,11 +58,13 @@ describe('logicdialog dateFrom snapping', () => {
 
   it('accepts a dateTo between the snapped and the given dateFrom is accepted', async () => {
     const app = freshApp();
-    const b = await body<{ dateFrom: string; series: Series[] }>(app, 'message', {
-      dateFrom: '2024-04-16T10:57:12.873Z',
-      dateTo: '2024-04-16T10:58:00Z',
-      client: 'acme-council',
-      resolution: 'month',
+    const b = await logicdialog(app).ok<{ dateFrom: string; series: Series[] }>('/message', {
+      query: {
+        dateFrom: '2024-04-16T10:57:12.873Z',
+        dateTo: '2024-04-16T10:58:00Z',
+        client: 'acme-council',
+        resolution: 'month',
+      },
     });
     expect(b.dateFrom).toBe('2024-04-01T00:00:00.000Z');
     expect(b.series[0]?.data.map((p) => p.date)).toEqual(['2024-04-01T00:00:00.000Z']);
@@ -64,11 +73,15 @@ describe('logicdialog dateFrom snapping', () => {
   it('moves the window with the snap: the snapped start counts, the given instant does not matter', async () => {
     const app = freshApp();
     const query = { dateTo: '2024-05-01T00:00:00Z', client: 'acme-council', resolution: 'month' };
-    const fromMidMonth = await body<{ total: number }>(app, 'message', {
-      ...query,
-      dateFrom: '2024-04-16T10:57:12.873Z',
+    const fromMidMonth = await logicdialog(app).ok<{ total: number }>('/message', {
+      query: {
+        ...query,
+        dateFrom: '2024-04-16T10:57:12.873Z',
+      },
     });
-    const fromFirst = await body<{ total: number }>(app, 'message', { ...query, dateFrom: '2024-04-01' });
+    const fromFirst = await logicdialog(app).ok<{ total: number }>('/message', {
+      query: { ...query, dateFrom: '2024-04-01' },
+    });
     expect(fromMidMonth.total).toBe(fromFirst.total);
     expect(fromFirst.total).toBeGreaterThan(0);
   });

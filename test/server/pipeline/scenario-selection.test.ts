@@ -1,19 +1,24 @@
 import { readFileSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sleep } from '../../../src/core/clock.js';
 import type { Scenario } from '../../../src/core/scenario.js';
 import { SCHEMA_FILE } from '../../../src/scenarios/schema.js';
 import { ConfigError } from '../../../src/server/cli/config.js';
-import { get, interactionsUrl } from '../../apis/digitalcx/support.js';
+import { interactionsPath } from '../../apis/digitalcx/support.js';
 import { testApp } from '../../support/app.js';
+import { apiClient } from '../../support/client.js';
+
+/** DigitalCX requests with an accepted bearer token, each checked against the spec. */
+const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
 
 vi.mock('../../../src/core/clock.js', async (original) => {
   const clock = await original<typeof import('../../../src/core/clock.js')>();
   return { ...clock, sleep: vi.fn(clock.sleep) };
 });
 
-const URL = interactionsUrl({ startDate: '2025-02-28T09:00:00Z', endDate: '2025-02-28T10:00:00Z' });
+const URL = interactionsPath({ startDate: '2025-02-28T09:00:00Z', endDate: '2025-02-28T10:00:00Z' });
 
 /** Two scenarios a response can tell apart by its header, its X-Which header and its first line. */
 const A: Scenario = {
@@ -48,7 +53,7 @@ afterEach(() => {
 
 describe('scenario selection', () => {
   it('starts with the scenario of --scenario / MOCK_SCENARIO', async () => {
-    const res = await get(testApp({ scenario: 'empty' }), URL);
+    const res = await digitalcx(testApp({ scenario: 'empty' })).get(URL);
     expect(res.headers['x-mock-scenario']).toBe('empty');
     expect(res.text.trim().split('\r\n')).toHaveLength(1);
   });
@@ -62,22 +67,30 @@ describe('scenario selection', () => {
 
   it('picks a scenario per request with X-Mock-Scenario or Prefer: scenario=, the header winning', async () => {
     const mock = testApp();
-    expect((await get(mock, URL, { 'X-Mock-Scenario': 'server-error' })).status).toBe(500);
-    expect((await get(mock, URL, { Prefer: 'scenario=unauthorized' })).status).toBe(401);
-    expect((await get(mock, URL, { Prefer: 'respond-async, scenario=forbidden' })).status).toBe(403);
-    const both = await get(mock, URL, { 'X-Mock-Scenario': 'server-error', Prefer: 'scenario=unauthorized' });
+    expect((await digitalcx(mock).get(URL, { headers: { 'X-Mock-Scenario': 'server-error' } })).status).toBe(
+      500,
+    );
+    expect((await digitalcx(mock).get(URL, { headers: { Prefer: 'scenario=unauthorized' } })).status).toBe(
+      401,
+    );
+    expect(
+      (await digitalcx(mock).get(URL, { headers: { Prefer: 'respond-async, scenario=forbidden' } })).status,
+    ).toBe(403);
+    const both = await digitalcx(mock).get(URL, {
+      headers: { 'X-Mock-Scenario': 'server-error', Prefer: 'scenario=unauthorized' },
+    });
     expect(both.status).toBe(500);
-    expect((await get(mock, URL)).headers['x-mock-scenario']).toBe('default');
+    expect((await digitalcx(mock).get(URL)).headers['x-mock-scenario']).toBe('default');
   });
 
   it('answers an unknown per-request scenario with a 400 in the vendor shape listing the known ones', async () => {
     const mock = testApp();
-    const res = await get(mock, URL, { 'X-Mock-Scenario': 'nope' });
+    const res = await digitalcx(mock).get(URL, { headers: { 'X-Mock-Scenario': 'nope' } });
     expect(res.status).toBe(400);
     expect(res.text).toBe(
       `Unknown scenario 'nope'. Known scenarios: ${[...mock.state.scenarios.keys()].join(', ')}.`,
     );
-    expect((await get(mock, URL, { Prefer: 'scenario=nope' })).status).toBe(400);
+    expect((await digitalcx(mock).get(URL, { headers: { Prefer: 'scenario=nope' } })).status).toBe(400);
   });
 
   it('lists every scenario with its description, and serves the scenario file schema', async () => {
@@ -99,16 +112,16 @@ describe('scenario selection', () => {
       // The request has resolved its scenario and waits out its latency: switch now.
       expect((await request(mock).put('/__mock/scenario').send({ name: 'b' })).status).toBe(200);
     });
-    const res = await get(mock, URL);
+    const res = await digitalcx(mock).get(URL);
     expect(vi.mocked(sleep)).toHaveBeenCalledTimes(1);
     expect(seenAs(res)).toBe('aaa');
-    expect(seenAs(await get(mock, URL))).toBe('bbb');
+    expect(seenAs(await digitalcx(mock).get(URL))).toBe('bbb');
   });
 
   it('gives each of many concurrent requests one scenario, never a mix, while it is switched back and forth', async () => {
     const mock = testApp({ scenario: 'a' }, [A, B]);
     const requests = Array.from({ length: 40 }, (_, i) =>
-      get(mock, `${URL}&filterText=${i % 3 === 0 ? '' : i}`),
+      digitalcx(mock).get(`${URL}&filterText=${i % 3 === 0 ? '' : i}`),
     );
     const switches = (async () => {
       for (let i = 0; i < 40; i++) {

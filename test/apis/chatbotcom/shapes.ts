@@ -1,7 +1,4 @@
-/** Shared by the ChatBot.com tests: one authenticated, spec-checked GET, and the body shapes. */
-import type { RequestListener } from 'node:http';
-import request, { type Response } from 'supertest';
-import { send } from '../../support/contract.js';
+/** The ChatBot.com bodies as the tests read them, the documented sources, and the suite's account token. */
 
 /** The documented sources, in the vendor doc's order. */
 export const SOURCES = ['messenger', 'livechat', 'livechat3', 'slack', 'widget', 'app', 'custom'];
@@ -34,38 +31,9 @@ export interface Entry {
   value: number;
 }
 
-/** GETs a ChatBot.com path with a bearer token (and extra headers), checked against the spec. */
-export function get(
-  app: RequestListener,
-  path: string,
-  headers: Record<string, string> = {},
-  token: string | null = TOKEN,
-): Promise<Response> {
-  let test = request(app).get(`/chatbotcom${path}`);
-  if (token !== null) test = test.set('Authorization', `Bearer ${token}`);
-  for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
-  return send(test);
-}
-
-/** GETs a report that must answer 200, and returns its body. */
-export async function report<T = Series>(
-  app: RequestListener,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const res = await get(app, path, headers);
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.text}`);
-  return res.body as T;
-}
-
 /** The values of a series. */
 export function values(series: Series): number[] {
   return series.data.map((p) => p.value);
-}
-
-/** The sum of some numbers. */
-export function sum(numbers: readonly number[]): number {
-  return numbers.reduce((a, b) => a + b, 0);
 }
 
 /**
