@@ -8,7 +8,9 @@
  *
  * `--cold` sends every request with a seed of its own (X-Mock-Seed), so no cache of derived data
  * can answer it: the cost of a first request. `--no-cache` turns the response cache off: the cost of
- * computing a repeated request's answer from the derived data caches.
+ * computing a repeated request's answer from the derived data caches. `--moving-now` sends every
+ * request a clock of its own, a millisecond after the last one's (X-Mock-Now): an answer that
+ * shows now is computed every time, as under the real clock.
  */
 
 import { IncomingMessage, type RequestListener, ServerResponse } from 'node:http';
@@ -34,6 +36,7 @@ const { values, positionals } = parseArgs({
     requests: { type: 'string' },
     cold: { type: 'boolean' },
     'no-cache': { type: 'boolean' },
+    'moving-now': { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -56,6 +59,7 @@ function once(app: RequestListener, n: number): Promise<number> {
     req.url = url;
     // Cold: every build sees the same seeds in the same order, each one new.
     req.headers = values.cold ? { ...headers, 'x-mock-seed': String(1000 + n) } : { ...headers };
+    if (values['moving-now']) req.headers['x-mock-now'] = new Date(Date.parse(BENCH_NOW) + n).toISOString();
     req.push(null);
     const res = new ServerResponse(req);
     res.assignSocket(socket as never);

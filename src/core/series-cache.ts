@@ -69,22 +69,23 @@ export function groupsOf(name: string): Groups {
 }
 
 /**
- * A day's sums as (component, sum) pairs in order of first addition, or null when an hour of it
- * is not an integer (such days are summed hour by hour, never from here).
+ * The sums of a run of hours (a whole UTC day, or a part of one) as (component, sum) pairs in order
+ * of first addition, or null when an hour of it is not an integer (such runs are summed hour by
+ * hour, never from here).
  */
 export type DayRun = number[] | null;
 
 const days = new BoundedCache<DayRun>(8_000_000);
 const answers = new BoundedCache<BucketSums>(4_000_000);
 
-/** The cached run of a name's day, if any. */
-export function runOf(entry: NameEntry, day: number): DayRun | undefined {
-  return days.peek(`${entry.id}${day}`);
+/** The cached run of a name's hours [first, last], if any. */
+export function runOf(entry: NameEntry, first: number, last: number): DayRun | undefined {
+  return days.peek(`${entry.id}${first}:${last}`);
 }
 
-/** Remembers the run of a name's day. */
-export function rememberRun(entry: NameEntry, day: number, run: DayRun): void {
-  days.set(`${entry.id}${day}`, run, 160 + 8 * (run?.length ?? 0));
+/** Remembers the run of a name's hours [first, last]. */
+export function rememberRun(entry: NameEntry, first: number, last: number, run: DayRun): void {
+  days.set(`${entry.id}${first}:${last}`, run, 160 + 8 * (run?.length ?? 0));
 }
 
 /** The cached sums of a name for a key (window, unit, live hours), if any. */

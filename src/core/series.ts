@@ -115,14 +115,22 @@ function addHours(span: Span, first: number, last: number, adds: HourAdds): void
 }
 
 /**
- * Adds day `day`'s cached sums into the span; false when an hour of it is not an integer (then the
- * day is not summed from a cache: integer sums are exact in any order, fractions only in one).
+ * Adds the cached sums of hours [first, last] (a whole day, or a part of one) into the span; false
+ * when an hour of them is not an integer (then they are not summed from a cache: integer sums are
+ * exact in any order, fractions only in one).
  */
-function addDay(span: Span, entry: NameEntry, day: number, adds: HourAdds, scratch: Span): boolean {
-  let run = runOf(entry, day);
+function addRun(
+  span: Span,
+  entry: NameEntry,
+  first: number,
+  last: number,
+  adds: HourAdds,
+  scratch: Span,
+): boolean {
+  let run = runOf(entry, first, last);
   if (run === undefined) {
     scratch.clear();
-    addHours(scratch, day * 24, day * 24 + 23, adds);
+    addHours(scratch, first, last, adds);
     run = null;
     if (scratch.whole) {
       run = [];
@@ -131,7 +139,7 @@ function addDay(span: Span, entry: NameEntry, day: number, adds: HourAdds, scrat
         run.push(c, scratch.sums[c] as number);
       }
     }
-    rememberRun(entry, day, run);
+    rememberRun(entry, first, last, run);
   }
   if (run === null) return false;
   for (let i = 0; i < run.length; i += 2) span.add(run[i] as number, run[i + 1] as number);
@@ -139,8 +147,42 @@ function addDay(span: Span, entry: NameEntry, day: number, adds: HourAdds, scrat
 }
 
 /**
- * Sums hours [first, last] into a cleared span: in hour order, or (named) the whole days from the
- * day cache and the edges hour by hour. Any fraction sends the span back to hour order, so that a
+ * Adds a part of one day: from the cache when it is a few hours (a window's first or last day,
+ * reused while a window that ends at now stays inside one hour), else hour by hour.
+ */
+function addPart(
+  span: Span,
+  entry: NameEntry | undefined,
+  first: number,
+  last: number,
+  adds: HourAdds,
+  scratch: Span,
+): boolean {
+  if (last < first) return true;
+  if (entry === undefined || last - first < 2) {
+    addHours(span, first, last, adds);
+    return true;
+  }
+  return addRun(span, entry, first, last, adds, scratch);
+}
+
+/** Adds whole days [firstDay, endDay) from the cache; false at the first that holds a fraction. */
+function everyDay(
+  span: Span,
+  entry: NameEntry,
+  firstDay: number,
+  endDay: number,
+  adds: HourAdds,
+  scratch: Span,
+): boolean {
+  for (let d = firstDay; d < endDay; d++)
+    if (!addRun(span, entry, d * 24, d * 24 + 23, adds, scratch)) return false;
+  return true;
+}
+
+/**
+ * Sums hours [first, last] into a cleared span: in hour order, or (named) the whole days and the
+ * parts of days at its edges from the cache. Any fraction sends the span back to hour order, so that a
  * sum is the same to the bit however it was reached.
  */
 function sumSpan(
@@ -155,20 +197,17 @@ function sumSpan(
   if (last < first) return;
   const firstDay = Math.ceil(first / 24);
   const endDay = Math.floor((last + 1) / 24);
-  if (entry === undefined || endDay <= firstDay) {
+  if (entry === undefined) {
     addHours(span, first, last, adds);
     return;
   }
-  addHours(span, first, firstDay * 24 - 1, adds);
-  for (let d = firstDay; d < endDay; d++) {
-    if (!addDay(span, entry, d, adds, scratch)) {
-      span.clear();
-      addHours(span, first, last, adds);
-      return;
-    }
-  }
-  addHours(span, endDay * 24, last, adds);
-  if (!span.whole) {
+  const cached =
+    endDay <= firstDay
+      ? addPart(span, entry, first, last, adds, scratch)
+      : addPart(span, entry, first, firstDay * 24 - 1, adds, scratch) &&
+        everyDay(span, entry, firstDay, endDay, adds, scratch) &&
+        addPart(span, entry, endDay * 24, last, adds, scratch);
+  if (!cached || !span.whole) {
     span.clear();
     addHours(span, first, last, adds);
   }
