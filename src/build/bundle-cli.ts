@@ -69,6 +69,10 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Whitespace and syntax only: a smaller file to parse at each start (about 30 ms less), with the
+  // source's names kept for stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

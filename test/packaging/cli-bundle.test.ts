@@ -11,7 +11,7 @@ describe('the built CLI (one bundled file, src/build/bundle-cli.ts)', () => {
     const text = readFileSync(CLI, 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
     // Static and dynamic imports and requires of a relative path (JSDoc type imports are not code).
-    const relative = /(?:^|[\s;=(,])(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']\.\.?\//gm;
+    const relative = /(?:^|[\s;=(,}])(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']\.\.?\//gm;
     expect(text.match(relative) ?? []).toEqual([]);
   });
 

@@ -5,8 +5,9 @@ const HEAP_MODULE = new URL('../../../src/server/cli/heap.ts', import.meta.url).
 
 /**
  * In a child process (V8 flags are per process, and this one runs other tests): the heap tuning
- * applied as the CLI applies it, with the given node flags, then a burst of short-lived
- * allocations. Returns the flags it set and the young generation's size after the burst.
+ * applied as the CLI applies it, with the given node flags, then bursts of short-lived
+ * allocations, the event loop turning between them as between a server's requests. Returns the
+ * flags it set and the young generation's size after the bursts.
  */
 function afterBurst(nodeFlags: string[], apply = true): { set: string[]; youngMb: number } {
   const script = `
@@ -14,7 +15,10 @@ function afterBurst(nodeFlags: string[], apply = true): { set: string[]; youngMb
     const { tuneHeap } = await import(${JSON.stringify(HEAP_MODULE)});
     const set = ${apply} ? tuneHeap(process.execArgv) : [];
     let keep = [];
-    for (let i = 0; i < 2e6; i++) { keep.push({ i, s: String(i) }); if (keep.length > 1e5) keep = []; }
+    for (let burst = 0; burst < 100; burst++) {
+      for (let i = 0; i < 2e4; i++) { keep.push({ i, s: String(i) }); if (keep.length > 1e5) keep = []; }
+      await new Promise((turn) => setImmediate(turn));
+    }
     const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
     process.stdout.write(JSON.stringify({ set, youngMb: young.space_size / 1048576 }));`;
   const out = execFileSync(
@@ -26,10 +30,10 @@ function afterBurst(nodeFlags: string[], apply = true): { set: string[]; youngMb
 }
 
 describe('the CLI heap', () => {
-  it('keeps the young generation near its initial size under allocation (V8 grows it to 32 MB)', () => {
+  it('keeps the young generation at 8 MB under allocation (V8 grows it to 32 MB)', () => {
     expect(afterBurst([], false).youngMb).toBeGreaterThanOrEqual(16);
     const tuned = afterBurst([]);
-    expect(tuned.youngMb).toBeLessThanOrEqual(4);
+    expect(tuned.youngMb).toBeLessThanOrEqual(8);
     expect(tuned.set).toEqual(['--semi-space-growth-factor=1', '--heap-growing-percent=50']);
   });
 
