@@ -27,6 +27,9 @@ export interface JournalEntry {
 /** Headers as Node hands them over (a repeated header is a list; a response's may be a number). */
 export type RawHeaders = Readonly<Record<string, string | string[] | number | undefined>>;
 
+/** A response's headers as one `writeHead` list: `[name, value, name, value, …]`, names as spelled. */
+export type FlatHeaders = readonly (string | number | readonly string[])[];
+
 /**
  * What is recorded while a request is served: its entry in the raw form it is cheapest to keep
  * (the receive time as epoch ms, the headers object as received); list() formats them.
@@ -37,7 +40,8 @@ export interface JournalRecord
   /** process.hrtime at arrival: a monotonic clock shared by the processes of one host, to merge journals. */
   receivedAtNs: bigint;
   headers: RawHeaders;
-  responseHeaders: RawHeaders | null;
+  /** As `getHeaders()` gives them, or the list a held answer's head was written with. */
+  responseHeaders: RawHeaders | FlatHeaders | null;
 }
 
 /** Told of each request once it has been answered (the console's live list). */
@@ -49,8 +53,21 @@ export interface TimedEntry {
   arrivedNs: number;
 }
 
-function headerRecord(headers: RawHeaders): Record<string, string> {
+/** One value as a header record holds it: a repeated header's values joined. */
+function joinedValue(v: string | number | readonly string[]): string {
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+function headerRecord(headers: RawHeaders | FlatHeaders): Record<string, string> {
   const out: Record<string, string> = {};
+  // A list: names in lower case, as getHeaders() gives them.
+  if (Array.isArray(headers)) {
+    for (let i = 0; i < headers.length; i += 2)
+      out[String(headers[i]).toLowerCase()] = joinedValue(
+        headers[i + 1] as string | number | readonly string[],
+      );
+    return out;
+  }
   for (const [k, v] of Object.entries(headers))
     if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : String(v);
   return out;

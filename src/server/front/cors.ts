@@ -10,30 +10,52 @@ const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 /** A front step: sets the CORS headers; true when it answered the request (a preflight). */
 export type CorsStep = (req: IncomingMessage, res: ServerResponse) => boolean;
 
+/** The CORS headers of a request that is not a preflight, flat (`[name, value, …]`), in the order they are set. */
+export type CorsHeads = (req: IncomingMessage) => readonly string[];
+
 /**
- * CORS for some origins. A request from an origin that is not allowed gets no CORS headers (the
- * browser then blocks it and says why); its preflight is still answered, so it never reaches an API.
+ * The CORS headers for some origins. A request from an origin that is not allowed gets none but
+ * `Vary` (the browser then blocks it and says why).
  */
-export function cors(origins: Config['corsOrigins']): CorsStep {
+function corsHeads(origins: Config['corsOrigins']): CorsHeads {
   const allowed = origins === '*' ? undefined : new Set(origins);
-  return (req, res) => {
+  // The answer depends on the Origin header, so caches must key on it (nothing earlier sets Vary).
+  const none = Object.freeze(['Vary', 'Origin']);
+  return (req) => {
     const origin = req.headers.origin;
-    const isPreflight =
-      req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
-    // The answer depends on the Origin header, so caches must key on it (nothing earlier sets Vary).
-    res.setHeader('Vary', 'Origin');
     // A request without Origin is not a cross-origin request from a browser (browsers always send
     // it there): CORS headers would say nothing to it. `Origin: null` (sandboxed frames, file:
     // pages) is never echoed back with credentials.
     const ok = origin !== undefined && (allowed ? allowed.has(origin) : origin !== 'null');
-    if (ok) {
-      // Credentials forbid the `*` wildcard, so the caller's origin is echoed back.
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Credentials', 'true');
-      res.setHeader('Access-Control-Expose-Headers', EXPOSED);
-    }
+    // Credentials forbid the `*` wildcard, so the caller's origin is echoed back.
+    return ok
+      ? [
+          'Vary',
+          'Origin',
+          'Access-Control-Allow-Origin',
+          origin,
+          'Access-Control-Allow-Credentials',
+          'true',
+          'Access-Control-Expose-Headers',
+          EXPOSED,
+        ]
+      : none;
+  };
+}
+
+/**
+ * CORS for some origins. A request from an origin that is not allowed gets no CORS headers; its
+ * preflight is still answered, so it never reaches an API.
+ */
+function cors(heads: CorsHeads): CorsStep {
+  return (req, res) => {
+    const set = heads(req);
+    for (let i = 0; i < set.length; i += 2) res.setHeader(set[i] as string, set[i + 1] as string);
+    const isPreflight =
+      req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
     if (!isPreflight) return false;
-    if (ok) {
+    // More than `Vary`: the origin is allowed.
+    if (set.length > 2) {
       res.setHeader('Access-Control-Allow-Methods', METHODS);
       res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
       res.setHeader('Access-Control-Max-Age', '600');
@@ -50,8 +72,13 @@ export function cors(origins: Config['corsOrigins']): CorsStep {
  * get the open one; any other path (a 404) gets the closed one too: nothing there needs a
  * browser's access.
  */
-export function corsByArea(origins: Config['corsOrigins']): (area: PathArea) => CorsStep {
-  const open = cors(origins);
-  const closed = cors(origins === '*' ? [] : origins);
-  return (area) => (area === 'api' || area === 'docs' ? open : closed);
+export function corsByArea(origins: Config['corsOrigins']): {
+  step: (area: PathArea) => CorsStep;
+  /** The headers of an API request that is not a preflight (a held answer sends them with its own). */
+  apiHeads: CorsHeads;
+} {
+  const openHeads = corsHeads(origins);
+  const open = cors(openHeads);
+  const closed = cors(corsHeads(origins === '*' ? [] : origins));
+  return { step: (area) => (area === 'api' || area === 'docs' ? open : closed), apiHeads: openHeads };
 }

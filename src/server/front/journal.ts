@@ -3,6 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { realNow } from '../../core/clock.js';
 import type { MockState } from '../control/state.js';
 import type { RequestFacts, RouteInfo } from './facts.js';
+import type { FlatHeaders } from './response-cache.js';
+
+/** What the journal reads of a response's locals: its route, and the head of a held answer (listener.ts). */
+type Locals = { route?: RouteInfo; sentHeaders?: FlatHeaders };
 
 /** Journals a request unless it is for the control plane or the docs. */
 export function journalStep(
@@ -31,14 +35,15 @@ export function journalStep(
       responseBytes: null,
     });
     const record = () => {
-      const route = (res as ServerResponse & { locals: { route?: RouteInfo } }).locals.route;
+      const { route, sentHeaders } = (res as ServerResponse & { locals: Locals }).locals;
       entry.api = route?.api ?? null;
       entry.operationId = route?.operationId ?? null;
       entry.scenario = route?.scenario ?? null;
       entry.fault = route?.fault ?? null;
       // A reset or stalled response never sent its head: it has no status.
       entry.status = res.headersSent ? res.statusCode : null;
-      entry.responseHeaders = res.headersSent ? res.getHeaders() : null;
+      // A held answer's head went out in one writeHead, which getHeaders() does not see.
+      entry.responseHeaders = !res.headersSent ? null : (sentHeaders ?? res.getHeaders());
       entry.responseBytes = socket.bytesWritten - bytesBefore;
       entry.durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       state.journal.answered(entry);

@@ -5,13 +5,15 @@
  * 1. the request's facts, worked out once (facts.ts): the path decision, the URL limit, and for an
  *    API request its rest of path, controls, scenario and cache key;
  * 2. the URL limit: a 414 outside the APIs (an API answers its documented 400, in its pipeline);
- * 3. the request log, CORS (a preflight ends here), the journal;
+ * 3. the request log, CORS (a preflight ends here; a held answer sends its CORS headers with the
+ *    rest of its head), the journal;
  * 4. the dispatch: an API request whose answer the response cache holds gets it at once; any other
  *    API request goes to its API's pipeline (pipeline/api-router.ts); the control plane, the docs
  *    and anything else go to the Express app (app.ts).
  *
  * An answer from the cache costs no Express at all: Express's prototypes are given to a request
- * only when something reads them (a pipeline, the app, the 414).
+ * only when something reads them (a pipeline, the app, the 414). Its head (CORS, the controls, the
+ * recorded headers) is written with one `writeHead`, as a raw `node:http` handler would.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Express, Request, Response } from 'express';
@@ -20,11 +22,19 @@ import { MockError } from '../../core/errors.js';
 import { isoMs } from '../../core/time.js';
 import type { ApiPipeline } from '../pipeline/api-router.js';
 import { corsByArea } from './cors.js';
-import { type FactsSource, type RequestFacts, type RouteInfo, requestFacts } from './facts.js';
+import {
+  type ApiFacts,
+  type Controls,
+  type FactsSource,
+  type RequestFacts,
+  type RouteInfo,
+  requestFacts,
+} from './facts.js';
 import { journalStep } from './journal.js';
 import { answerFailure } from './known-status.js';
 import { requestLog } from './request-log.js';
 import { MAX_URL_LENGTH } from './request-path.js';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
 
 /** What the front serves with. */
 export interface FrontParts extends FactsSource {
@@ -58,7 +68,7 @@ function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): [Re
 export function createListener(parts: FrontParts): RequestListener {
   const { app, config, cache, pipelines, logger } = parts;
   const log = config.logLevel !== 'silent' ? requestLog(logger) : undefined;
-  const corsFor = corsByArea(config.corsOrigins);
+  const { step: corsFor, apiHeads } = corsByArea(config.corsOrigins);
   const journal = journalStep(parts.state);
   const fail = answerFailure(logger);
 
@@ -74,23 +84,40 @@ export function createListener(parts: FrontParts): RequestListener {
     });
   };
 
-  /** An API request: the held answer, else its pipeline. False: no such API (the app's 404). */
+  /**
+   * The answer the cache holds for an API request, if any: then nothing but the journal runs
+   * before it is sent. Only a GET has a cache key, never a preflight.
+   */
+  const heldFor = (facts: RequestFacts): CachedResponse | undefined => {
+    const api = facts.api;
+    // A cache key is only made for valid controls and a known scenario (facts.ts).
+    if (api?.cacheKey === undefined || !pipelines.has(api.name)) return undefined;
+    return cache?.held(api.cacheKey, api.now);
+  };
+
+  /**
+   * Sends a held answer with what the steps before the pipeline's answer set, in their order: CORS,
+   * then X-Mock-Seed and X-Mock-Now (pipeline/api-router.ts), then the recorded headers.
+   */
+  const sendHeld = (req: IncomingMessage, res: Served['res'], api: ApiFacts, hit: CachedResponse): void => {
+    const controls = api.controls as Controls;
+    const info: RouteInfo = {
+      api: api.name,
+      operationId: hit.operationId,
+      scenario: controls.scenario instanceof MockError ? null : controls.scenario.name,
+      fault: null,
+    };
+    res.locals.route = info;
+    const head = apiHeads(req).concat('X-Mock-Seed', String(controls.seed), 'X-Mock-Now', isoMs(api.now));
+    res.locals.sentHeaders = (cache as ResponseCache).send(hit, res, head);
+  };
+
+  /** An API request for its pipeline. False: no such API (the app's 404). */
   const dispatch = (req: IncomingMessage, res: Served['res'], facts: RequestFacts): boolean => {
     const api = facts.api;
     const pipeline = api && pipelines.get(api.name);
     if (!api || !pipeline) return false;
-    const info: RouteInfo = { api: api.name, operationId: null, scenario: null, fault: null };
-    res.locals.route = info;
-    const { controls, cacheKey } = api;
-    // A cache key is only made for valid controls and a known scenario (facts.ts).
-    if (cacheKey !== undefined && cache?.holds(cacheKey, api.now) && !(controls instanceof MockError)) {
-      // What the pipeline sets before its answer, then the recorded answer (response-cache.ts).
-      info.scenario = controls.scenario instanceof MockError ? null : controls.scenario.name;
-      res.setHeader('X-Mock-Seed', String(controls.seed));
-      res.setHeader('X-Mock-Now', isoMs(api.now));
-      info.operationId = cache.answer(cacheKey, res, api.now) ?? null;
-      return true;
-    }
+    res.locals.route = { api: api.name, operationId: null, scenario: null, fault: null } satisfies RouteInfo;
     const [request, response] = asExpress(app, req, res);
     request.baseUrl = facts.path.prefix;
     request.url = api.rest;
@@ -107,14 +134,18 @@ export function createListener(parts: FrontParts): RequestListener {
     // Both keys at once: the journal and the log read `route` of every request (undefined outside the APIs).
     served.locals = { facts, route: undefined };
     if (facts.tooLong && facts.path.area !== 'api') return tooLong(req, res);
+    let hit: CachedResponse | undefined;
     try {
       log?.(req as Request, res as Response, noop);
-      if (corsFor(facts.path.area)(req, res)) return;
+      hit = heldFor(facts);
+      // A held answer's CORS headers go out with the rest of its head, at once (sendHeld).
+      if (hit === undefined && corsFor(facts.path.area)(req, res)) return;
       journal(req, res, facts);
     } catch (error) {
       const [request, response] = asExpress(app, req, res);
       return fail(error, request, response);
     }
+    if (hit !== undefined) return sendHeld(req, served, facts.api as ApiFacts, hit);
     if (!dispatch(req, served, facts)) app(req, res);
   };
 }

@@ -17,12 +17,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Response } from 'express';
 import { BoundedCache } from '../../core/bounded-cache.js';
+import type { FlatHeaders } from '../../core/journal.js';
 import type { Scenario } from '../../core/scenario.js';
+
+export type { FlatHeaders };
+
+/** A header's value as `setHeader` and `writeHead` take it. */
+type HeaderValue = number | string | readonly string[];
 
 /** A recorded answer: the headers the pipeline set, in order and as spelled, and the body. */
 export interface CachedResponse {
   operationId: string;
-  headers: readonly (readonly [string, number | string | readonly string[]])[];
+  headers: readonly (readonly [string, HeaderValue])[];
+  /**
+   * The same headers flat, when the answer can be sent with one `writeHead` and the same bytes
+   * result: its length is stated (or it is streamed, chunked either way) and none of its names is
+   * one the front sets before it (HEAD_NAMES). Undefined: sent one `setHeader` at a time.
+   */
+  flat: FlatHeaders | undefined;
   body: Buffer;
   /** Written in pieces (a stream): sent again the same way (chunked), not with a Content-Length. */
   streamed: boolean;
@@ -36,6 +48,29 @@ export interface Reuse {
   operationId: string;
   from: number;
   until: number;
+}
+
+/** What the front sets before a held answer's own headers (cors.ts, the controls): lower case. */
+const HEAD_NAMES = new Set([
+  'vary',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-expose-headers',
+  'x-mock-seed',
+  'x-mock-now',
+]);
+
+/** The recorded headers flat, if one `writeHead` of them sends what `setHeader`s and `end` would (see CachedResponse.flat). */
+function flatOf(headers: CachedResponse['headers'], streamed: boolean): FlatHeaders | undefined {
+  let sized = streamed;
+  const flat: (string | HeaderValue)[] = [];
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (HEAD_NAMES.has(lower)) return undefined;
+    if (lower === 'content-length') sized = true;
+    flat.push(name, value);
+  }
+  return sized ? flat : undefined;
 }
 
 /** Bodies above this size are not held: one would crowd out many small ones (a default CSV day is about 1 MB). */
@@ -140,22 +175,29 @@ export class ResponseCache {
     return undefined;
   }
 
-  /** Whether an answer valid at `now` is recorded for the key. */
-  holds(key: string, now: number): boolean {
-    return this.valid(key, now) !== undefined;
+  /** The answer recorded for the key that is valid at `now`, if any. */
+  held(key: string, now: number): CachedResponse | undefined {
+    return this.valid(key, now);
   }
 
-  /** Sends the recorded answer for the key, if one is valid at `now`; returns its operation id. */
-  answer(key: string, res: ServerResponse, now: number): string | undefined {
-    const hit = this.valid(key, now);
-    if (!hit) return undefined;
-    for (const [name, value] of hit.headers) res.setHeader(name, value);
-    res.statusCode = 200;
+  /**
+   * Sends a held answer after the front's own headers (`head`, flat: CORS and the controls, as the
+   * pipeline sets them before its answer): the whole head in one `writeHead` when it can be
+   * (CachedResponse.flat), else one `setHeader` at a time; the bytes are the same. Returns the head
+   * as sent, for the journal (`res.getHeaders()` knows nothing of a `writeHead` list).
+   */
+  send(hit: CachedResponse, res: ServerResponse, head: FlatHeaders): FlatHeaders {
+    const all = head.concat(hit.flat ?? hit.headers.flat());
+    if (hit.flat !== undefined) res.writeHead(200, all as (string | string[])[]);
+    else {
+      for (let i = 0; i < all.length; i += 2) res.setHeader(all[i] as string, all[i + 1] as HeaderValue);
+      res.statusCode = 200;
+    }
     if (hit.streamed) {
       res.write(hit.body);
       res.end();
     } else res.end(hit.body);
-    return hit.operationId;
+    return all;
   }
 
   /**
@@ -194,7 +236,7 @@ export class ResponseCache {
           .filter((name) => !before.has(name.toLowerCase()))
           .map((name) => [name, this.getHeader(name) as number | string | string[]] as const);
         const body = pieces.length === 1 ? Buffer.from(pieces[0] as Buffer) : Buffer.concat(pieces, size);
-        const entry = { ...reuse, headers, body, streamed };
+        const entry = { ...reuse, headers, flat: flatOf(headers, streamed), body, streamed };
         // Replaces one that no longer holds at this now (kept for a clock that went back).
         entries.delete(key);
         entries.set(key, entry, weightOf(key, entry));

@@ -1,4 +1,5 @@
 /** The listener (front/listener.ts): a request's facts once, the front, then a held answer or the pipeline. */
+import { ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chatbotcom } from '../../../src/apis/chatbotcom/index.js';
@@ -64,12 +65,33 @@ describe('the listener', () => {
     const mock = testApp();
     const resolve = vi.spyOn(mock.state, 'resolve');
     const keyOf = vi.spyOn(ResponseCache.prototype, 'keyOf');
-    const answer = vi.spyOn(ResponseCache.prototype, 'answer');
+    const answer = vi.spyOn(ResponseCache.prototype, 'send');
     const port = await serve(mock);
     await send(port, MONTH);
     expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([1, 1, 0]);
     await send(port, MONTH);
     expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([2, 2, 1]);
+  });
+
+  it('writes a held answer’s head at once, without a setHeader per header', async () => {
+    const port = await serve(testApp());
+    await send(port, MONTH, { ...BEARER, origin: 'http://a.example' });
+    const setHeader = vi.spyOn(ServerResponse.prototype, 'setHeader');
+    const writeHead = vi.spyOn(ServerResponse.prototype, 'writeHead');
+    const held = await send(port, MONTH, { ...BEARER, origin: 'http://a.example' });
+    expect(held.status).toBe(200);
+    expect([setHeader.mock.calls.length, writeHead.mock.calls.length]).toEqual([0, 1]);
+  });
+
+  it('journals a held answer’s response headers as a computed one’s', async () => {
+    const mock = testApp();
+    const port = await serve(mock);
+    for (const origin of ['http://a.example', 'http://b.example'])
+      await send(port, MONTH, { ...BEARER, origin, 'x-mock-now': '2025-03-01T12:00:00Z' });
+    const [computed, held] = mock.state.journal.list().map((e) => e.responseHeaders);
+    expect(held).toEqual({ ...computed, 'access-control-allow-origin': 'http://b.example' });
+    expect(Object.keys(held ?? {})).toEqual(Object.keys(computed ?? {}));
+    expect(held?.['content-length']).toMatch(/^\d+$/);
   });
 
   it('journals and logs a held answer as a computed one', async () => {
@@ -105,7 +127,7 @@ describe('the listener', () => {
     ['an unknown prefix', '/zendesk/x', BEARER, 'GET', 404],
     ['a URL too long', `${MONTH}&x=${'a'.repeat(9000)}`, BEARER, 'GET', 400],
   ])('answers %s afresh every time', async (_name, path, headers, method, status) => {
-    const answer = vi.spyOn(ResponseCache.prototype, 'answer');
+    const answer = vi.spyOn(ResponseCache.prototype, 'send');
     const port = await serve(testApp());
     const first = await send(port, path, headers, method);
     const second = await send(port, path, headers, method);
