@@ -23,6 +23,8 @@ export interface SpecParameter {
 export interface SpecResponse {
   status: string;
   contentTypes: Record<string, Schema | undefined>;
+  /** The names of the headers it documents, as the spec writes them. */
+  headers: string[];
 }
 
 /** One operation of a spec. */
@@ -117,10 +119,14 @@ export function operationsOf(document: Record<string, unknown>): SpecOperation[]
           required: body.required === true,
           contentTypes: contentOf(body.content),
         },
-        responses: Object.entries(asRecord(rawOp.responses)).map(([status, response]) => ({
-          status,
-          contentTypes: contentOf(resolveRef(document, response).content),
-        })),
+        responses: Object.entries(asRecord(rawOp.responses)).map(([status, response]) => {
+          const resolved = resolveRef(document, response);
+          return {
+            status,
+            contentTypes: contentOf(resolved.content),
+            headers: Object.keys(asRecord(resolved.headers)),
+          };
+        }),
         raw: rawOp,
       });
     }
