@@ -88,9 +88,10 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   plugins: [moduleUrls, lazyMimeTypes],
 });
-// The CLI's `#!` line: the bundle is the body of a function now, where it is no comment.
+// The CLI's `#!` line: the bundle is the body of a function now, where it must be a comment (the
+// line stays, so that the source map's lines still match).
 const bundled = await readFile(OUT, 'utf8');
-if (bundled.startsWith('#!')) await writeFile(OUT, bundled.slice(bundled.indexOf('\n') + 1));
+if (bundled.startsWith('#!')) await writeFile(OUT, `//${bundled}`);
 
 // tsc's map of cli.ts describes a file that is no longer there.
 await rm(`${BIN}.map`, { force: true });
