@@ -42,7 +42,26 @@ export interface ParsedInstant {
  * Parses an ISO 8601 date or date-time as vendors accept it: a date alone is midnight UTC, a time
  * without zone is UTC. Returns undefined for anything else, including impossible dates (2025-02-30).
  */
-export function parseInstant(text: string): ParsedInstant | undefined {
+export function parseInstant(text: string): Readonly<ParsedInstant> | undefined {
+  if (text.length > PARSED_TEXT_LIMIT) return readInstant(text);
+  let parsed = parsedInstants.get(text);
+  if (parsed === undefined && !parsedInstants.has(text)) {
+    parsed = readInstant(text);
+    if (parsed) Object.freeze(parsed);
+    if (parsedInstants.size >= PARSED_LIMIT) parsedInstants.clear();
+    parsedInstants.set(text, parsed);
+  }
+  return parsed;
+}
+
+// Requests repeat their instants (a dashboard polls the same window): each text is parsed once,
+// while the memo holds it (cleared when full, so memory stays bounded; longer texts than any
+// instant are not kept).
+const parsedInstants = new Map<string, ParsedInstant | undefined>();
+const PARSED_LIMIT = 4096;
+const PARSED_TEXT_LIMIT = 64;
+
+function readInstant(text: string): ParsedInstant | undefined {
   const m = INSTANT.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;

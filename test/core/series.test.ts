@@ -97,12 +97,13 @@ describe('series', () => {
     expect(sumWindow(window, vectorAdds(fractions, 2), { width: 2, name: 'test-fractions' })).toEqual(total);
   });
 
-  it('gives each caller of a named series its own copy of the cached result', () => {
+  it('gives each caller of a named series its own copy of the cached values, and read-only starts', () => {
     const window = { start: T0, end: T0 + 10 * 24 * MS_HOUR };
     const options = { width: 3, name: 'test-copy' };
     const first = sumBuckets(window, 'day', vectorAdds(perHour, 3), options);
     (first.values[0] as number[])[0] = -1;
-    first.starts.pop();
+    expect(() => (first.starts as number[]).pop()).toThrow(TypeError);
+    expect(() => (first.hours as number[]).pop()).toThrow(TypeError);
     const second = sumBuckets(window, 'day', vectorAdds(perHour, 3), options);
     expect(second).toEqual(sumBuckets(window, 'day', vectorAdds(perHour, 3), { width: 3 }));
   });
