@@ -243,3 +243,33 @@ export function countBuckets(window: Window, unit: TimeUnit): number {
   if (!(window.end > window.start)) return 0;
   return unitOrdinal(window.end - 1, unit) - unitOrdinal(window.start, unit) + 1;
 }
+
+// Series show the same bucket starts request after request: their labels are remembered per window,
+// unit and format (cleared when full, so memory stays bounded).
+const startLabelLists = new Map<string, readonly string[]>();
+const START_LABEL_LISTS = 1024;
+const formatIds = new Map<(ms: number) => string, number>();
+
+/**
+ * The start of each bucket of `bucketsOf(window, unit)` formatted by `format` (a module-level
+ * function, such as isoMs), remembered: a window asked again formats nothing. Shared: read only.
+ */
+export function bucketStartLabels(
+  window: Window,
+  unit: TimeUnit,
+  format: (ms: number) => string,
+): readonly string[] {
+  let id = formatIds.get(format);
+  if (id === undefined) {
+    id = formatIds.size;
+    formatIds.set(format, id);
+  }
+  const key = `${id}:${unit}:${window.start}:${window.end}`;
+  let labels = startLabelLists.get(key);
+  if (labels === undefined) {
+    labels = Object.freeze(bucketsOf(window, unit).map((bucket) => format(bucket.start)));
+    if (startLabelLists.size >= START_LABEL_LISTS) startLabelLists.clear();
+    startLabelLists.set(key, labels);
+  }
+  return labels;
+}
