@@ -10,7 +10,9 @@
  * can answer it: the cost of a first request. `--no-cache` turns the response cache off: the cost of
  * computing a repeated request's answer from the derived data caches. `--moving-now` sends every
  * request a clock of its own, a millisecond after the last one's (X-Mock-Now): an answer that
- * shows now is computed every time, as under the real clock.
+ * shows now is computed every time, as under the real clock. `--bare` adds, as a last build, the
+ * bench's bare Express handler (bench/bare-server.ts) sending the first build's answer, bytes and
+ * Content-Type: the in-process form of the side-by-side table's "bare" row, and the ratio to it.
  */
 
 import { IncomingMessage, type RequestListener, ServerResponse } from 'node:http';
@@ -22,7 +24,14 @@ import { BENCH_NOW } from './endpoints.js';
 
 /** A socket that accepts every write and goes nowhere. */
 class NullSocket extends Duplex {
-  override _write(_chunk: unknown, _encoding: string, done: () => void): void {
+  /** Where the written bytes go while an answer is kept (`answerOf`); else nowhere. */
+  sink: Buffer[] | undefined;
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.sink?.push(Buffer.from(chunk));
+    done();
+  }
+  override _writev(chunks: { chunk: Buffer }[], done: () => void): void {
+    for (const { chunk } of chunks) this.sink?.push(Buffer.from(chunk));
     done();
   }
   override _read(): void {}
@@ -37,6 +46,7 @@ const { values, positionals } = parseArgs({
     cold: { type: 'boolean' },
     'no-cache': { type: 'boolean' },
     'moving-now': { type: 'boolean' },
+    bare: { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -51,8 +61,15 @@ const rounds = Number(values.rounds ?? 8);
 const perRound = Number(values.requests ?? 3000);
 const socket = new NullSocket();
 
+/** The answer of one request: status, Content-Type and body bytes. */
+interface Answer {
+  status: number;
+  type: string;
+  body: Buffer;
+}
+
 /** One request through the app (the n-th of its round), resolved when the response has been written. */
-function once(app: RequestListener, n: number): Promise<number> {
+function once(app: RequestListener, n: number, keep?: Buffer[]): Promise<number> {
   return new Promise((done) => {
     const req = new IncomingMessage(socket as never);
     req.method = 'GET';
@@ -62,6 +79,7 @@ function once(app: RequestListener, n: number): Promise<number> {
     if (values['moving-now']) req.headers['x-mock-now'] = new Date(Date.parse(BENCH_NOW) + n).toISOString();
     req.push(null);
     const res = new ServerResponse(req);
+    socket.sink = keep;
     res.assignSocket(socket as never);
     // As Node's server does: the socket's 'drain' is the response's (streamed bodies wait for it).
     const drain = () => res.emit('drain');
@@ -69,6 +87,7 @@ function once(app: RequestListener, n: number): Promise<number> {
     res.on('finish', () => {
       socket.off('drain', drain);
       res.detachSocket(socket as never);
+      socket.sink = undefined;
       done(res.statusCode);
     });
     app(req, res);
@@ -88,10 +107,50 @@ async function appOf(dir: string): Promise<RequestListener> {
   return mock.listener ?? mock.app;
 }
 
+/** The first request's answer from an app, read back from the bytes it wrote (framing undone). */
+async function answerOf(app: RequestListener): Promise<Answer> {
+  const written: Buffer[] = [];
+  const status = await once(app, 0, written);
+  const raw = Buffer.concat(written);
+  const end = raw.indexOf('\r\n\r\n');
+  const head = raw.subarray(0, end).toString('latin1');
+  let body = raw.subarray(end + 4);
+  if (/\r\ntransfer-encoding: chunked/i.test(head)) {
+    const parts: Buffer[] = [];
+    for (let at = 0; ; ) {
+      const eol = body.indexOf('\r\n', at);
+      const size = Number.parseInt(body.subarray(at, eol).toString('latin1'), 16);
+      if (!size) break;
+      parts.push(body.subarray(eol + 2, eol + 2 + size));
+      at = eol + 2 + size + 2;
+    }
+    body = Buffer.concat(parts);
+  }
+  const type = /\r\ncontent-type: ([^\r]*)/i.exec(head)?.[1] ?? 'application/octet-stream';
+  return { status, type, body };
+}
+
+/** bench/bare-server.ts's handler, in-process: Express sending a fixed body. */
+async function bareApp(answer: Answer): Promise<RequestListener> {
+  const { default: express } = await import('express');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req, res) => {
+    res.type(answer.type).send(answer.body);
+  });
+  return app as unknown as RequestListener;
+}
+
 const builds = positionals.length > 0 ? positionals : ['dist'];
 const apps = await Promise.all(
   builds.map(async (dir) => ({ dir, app: await appOf(dir), times: [] as number[] })),
 );
+if (values.bare) {
+  const first = await answerOf((apps[0] as { app: RequestListener }).app);
+  if (first.status !== 200) throw new Error(`${builds[0]} answered ${first.status} at ${url}`);
+  apps.push({ dir: 'bare Express (same bytes)', app: await bareApp(first), times: [] });
+}
 for (const a of apps) {
   const status = await once(a.app, 0);
   if (status !== 200) throw new Error(`${a.dir} answered ${status} at ${url}`);
@@ -106,10 +165,14 @@ for (let round = 0; round < rounds; round++) {
     a.times.push((used.user + used.system) / perRound);
   }
 }
+const medianOf = (times: number[]) => [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? 0;
+const bareMedian = values.bare ? medianOf((apps[apps.length - 1] as { times: number[] }).times) : 0;
 for (const a of apps) {
-  const sorted = [...a.times].sort((x, y) => x - y);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  const fastest = Math.min(...a.times);
+  const median = medianOf(a.times);
+  // As the side-by-side table's ratio: requests per CPU second, ours over bare.
+  const ratio = bareMedian > 0 ? `  ${(bareMedian / median).toFixed(2)}× bare` : '';
   process.stdout.write(
-    `${(sorted[0] ?? 0).toFixed(1)} µs fastest, ${median.toFixed(1)} µs median (CPU per request)  ${a.dir}\n`,
+    `${fastest.toFixed(1)} µs fastest, ${median.toFixed(1)} µs median (CPU per request)${ratio}  ${a.dir}\n`,
   );
 }
