@@ -21,6 +21,7 @@ import { loadSpec } from '../src/core/spec.js';
 import { createMockApp } from '../src/server/app.js';
 import { type Config, createConfig } from '../src/server/cli/config.js';
 import { API_MODULES } from '../src/server/registry.js';
+import { BUSY, TABS } from '../test/fixtures/digitalcx-scenarios.js';
 
 const NOW = '2025-03-01T12:00:00.000Z';
 
@@ -173,19 +174,6 @@ function interactions(
   const q = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
   return `/digitalcx/${customer}/projects/${project}/interactions?${q}`;
 }
-
-const BUSY: Scenario = {
-  name: 'busy-semicolons',
-  description: 'ten times the traffic, semicolon-delimited, pages of 300',
-  knobs: { volume: 10, csvDelimiter: ';', pageSize: 300 },
-  rules: [],
-};
-const TABS: Scenario = {
-  name: 'tabs',
-  description: 'tab-delimited',
-  knobs: { csvDelimiter: '\t' },
-  rules: [],
-};
 
 /** One server setup and what is sent to it. */
 interface Setup {

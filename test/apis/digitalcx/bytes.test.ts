@@ -12,26 +12,13 @@
 import { createHash } from 'node:crypto';
 import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../src/core/scenario.js';
+import { BUSY, TABS } from '../../fixtures/digitalcx-scenarios.js';
 import { testApp } from '../../support/app.js';
 import { apiClient } from '../../support/client.js';
 import { DAY, interactionsPath } from './support.js';
 
 /** DigitalCX requests with an accepted bearer token, each checked against the spec. */
 const digitalcx = (app: RequestListener) => apiClient('digitalcx', app);
-
-const BUSY: Scenario = {
-  name: 'busy-semicolons',
-  description: 'ten times the traffic, semicolon-delimited, pages of 300',
-  knobs: { volume: 10, csvDelimiter: ';', pageSize: 300 },
-  rules: [],
-};
-const TABS: Scenario = {
-  name: 'tabs',
-  description: 'tab-delimited',
-  knobs: { csvDelimiter: '\t' },
-  rules: [],
-};
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const JSON_ACCEPT = { Accept: 'application/json' };
