@@ -71,10 +71,10 @@ export interface SumOptions {
 
 /** What sumBuckets answers. */
 export interface BucketSums {
-  /** Each bucket's aligned start. */
-  starts: number[];
-  /** How many hours start in each bucket's part of the window (visited or not). */
-  hours: number[];
+  /** Each bucket's aligned start (shared with the cache: never changed). */
+  starts: readonly number[];
+  /** How many hours start in each bucket's part of the window (visited or not; shared, never changed). */
+  hours: readonly number[];
   /**
    * `values[i][b]`: component i summed over bucket b. Components below `width` always have a row;
    * any other only when an hour added to it (the array has a hole where none did).
@@ -255,14 +255,43 @@ function computeBuckets(
       row[b] = span.sums[c] as number;
     }
   }
-  return { starts: buckets.map((bucket) => bucket.start), hours, values };
+  // Shared by every copy of cached sums (ownCopy): frozen, so that no caller can change them.
+  return {
+    starts: Object.freeze(buckets.map((bucket) => bucket.start)),
+    hours: Object.freeze(hours),
+    values,
+  };
 }
 
-/** A copy the caller may change, with a row (zeros) for every component below `width`. */
+/**
+ * Values the caller may change, with a row (zeros) for every component below `width`; the starts
+ * and hours (read only) are the cached ones, so that what is derived from them is kept with them
+ * (`startLabels`).
+ */
 function ownCopy(sums: BucketSums, width: number): BucketSums {
   const values = sums.values.map((row) => row.slice());
   for (let i = 0; i < width; i++) values[i] ??= new Array<number>(sums.starts.length).fill(0);
-  return { starts: sums.starts.slice(), hours: sums.hours.slice(), values };
+  return { starts: sums.starts, hours: sums.hours, values };
+}
+
+const labelsOfStarts = new WeakMap<readonly number[], Map<(ms: number) => string, readonly string[]>>();
+
+/**
+ * The bucket starts formatted by `format` (an ISO instant, a calendar date…), kept with the cached
+ * sums they belong to: a window asked again formats nothing. The list is shared: read only.
+ */
+export function startLabels(sums: BucketSums, format: (ms: number) => string): readonly string[] {
+  let byFormat = labelsOfStarts.get(sums.starts);
+  if (byFormat === undefined) {
+    byFormat = new Map();
+    labelsOfStarts.set(sums.starts, byFormat);
+  }
+  let labels = byFormat.get(format);
+  if (labels === undefined) {
+    labels = sums.starts.map((start) => format(start));
+    byFormat.set(format, labels);
+  }
+  return labels;
 }
 
 /**
@@ -316,7 +345,14 @@ export function sumWindow(window: Window, adds: HourAdds, options: SumOptions = 
 
 /** The sums bucket by bucket: `[b][i]` is component i of bucket b (components below `width`, 0 where none). */
 export function perBucket(sums: BucketSums, width: number): number[][] {
-  return sums.starts.map((_, b) => Array.from({ length: width }, (_, i) => sums.values[i]?.[b] ?? 0));
+  const count = sums.starts.length;
+  const out = new Array<number[]>(count);
+  for (let b = 0; b < count; b++) {
+    const bucket = new Array<number>(width);
+    for (let i = 0; i < width; i++) bucket[i] = sums.values[i]?.[b] ?? 0;
+    out[b] = bucket;
+  }
+  return out;
 }
 
 /** Stable weights of a tenant over some categories (channels, languages…): a few big ones, a long tail. */

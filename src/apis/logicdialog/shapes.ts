@@ -30,6 +30,13 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+/** One point per bucket: its start and value (0 where none). */
+function pointsOf(dates: readonly string[], values: readonly number[]): { date: string; value: number }[] {
+  const points = new Array<{ date: string; value: number }>(dates.length);
+  for (let b = 0; b < dates.length; b++) points[b] = { date: dates[b] as string, value: values[b] ?? 0 };
+  return points;
+}
+
 /** A series with one point per bucket; `total` defaults to the sum of the points. */
 export function seriesOf(
   q: AnalyticsQuery,
@@ -40,7 +47,7 @@ export function seriesOf(
   return {
     key: item.key,
     label: item.label,
-    data: q.buckets.map((bucket, b) => ({ date: isoMs(bucket.start), value: values[b] ?? 0 })),
+    data: pointsOf(q.dates, values),
     total,
   };
 }
