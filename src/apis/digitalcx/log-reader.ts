@@ -7,9 +7,16 @@ import { type Interaction, interactionsInHour } from './interactions.js';
 import type { Project } from './project.js';
 import { type InteractionsQuery, matches } from './query.js';
 
-/** One page of rows and where the next page starts. */
+/** The rows of a page that come from one hour: the hour's rows (as cached) and their positions in it. */
+export interface PagePart {
+  hourRows: readonly Interaction[];
+  indexes: number[];
+}
+
+/** One page of rows, hour by hour, and where the next page starts. */
 export interface Page {
   rows: Interaction[];
+  parts: PagePart[];
   next: Cursor;
 }
 
@@ -59,19 +66,26 @@ export function readPage(
   size: number,
 ): Page {
   const rows: Interaction[] = [];
+  const parts: PagePart[] = [];
   let hour = from ? Math.max(from.unit, firstHour(q)) : firstHour(q);
   let index = from && from.unit === hour ? from.index : 0;
   const last = lastHour(q);
   for (; hour <= last; hour++, index = 0) {
     const all = hourRows(seed, project, hour, knobs);
+    let part: PagePart | undefined;
     for (; index < all.length; index++) {
       const row = all[index] as Interaction;
       if (!matches(row, q)) continue;
-      if (rows.length === size) return { rows, next: { unit: hour, index } };
+      if (rows.length === size) return { rows, parts, next: { unit: hour, index } };
       rows.push(row);
+      if (part === undefined) {
+        part = { hourRows: all, indexes: [] };
+        parts.push(part);
+      }
+      part.indexes.push(index);
     }
   }
-  return { rows, next: { unit: last + 1, index: 0 } };
+  return { rows, parts, next: { unit: last + 1, index: 0 } };
 }
 
 /** Every matching row of the window, one hour's worth at a time (for streaming). */

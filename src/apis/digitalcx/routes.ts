@@ -11,6 +11,7 @@ import { csvHeader, jsonRow, writeCsvRow } from './columns.js';
 import type { Interaction } from './interactions.js';
 import { readHours, readPage } from './log-reader.js';
 import type { OperationId } from './operations.js';
+import { pageBody } from './page-bytes.js';
 import { projectOf } from './project.js';
 import { type InteractionsQuery, queryHash, readQuery, unknownProjectMessage } from './query.js';
 
@@ -102,7 +103,7 @@ const getInteractions: OperationHandler = async (input, res: Response) => {
     return;
   }
   res.setHeader('continuationToken', encodeToken(seed, hash, page.next));
-  res.send(Buffer.concat([...bodyChunks([page.rows], json, userInfo, knobs.csvDelimiter)]));
+  res.send(pageBody(page, { json, userInfo, delimiter: knobs.csvDelimiter }));
 };
 
 /** Access tokens: magic client secrets pass through as the magic token of the same name. */
