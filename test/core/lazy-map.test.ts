@@ -42,7 +42,9 @@ describe('LazyMap', () => {
     ]);
     expect([...map.values()]).toEqual(['A', 'B', 'C']);
     const seen: string[] = [];
-    map.forEach((value, key) => seen.push(`${key}=${value}`));
+    map.forEach((value, key) => {
+      seen.push(`${key}=${value}`);
+    });
     expect(seen).toEqual(['a=A', 'b=B', 'c=C']);
     expect(made).toEqual(['c', 'a', 'b']);
   });
