@@ -6,6 +6,11 @@
  */
 export function listItems(value: unknown, { trim = false }: { trim?: boolean } = {}): string[] {
   if (value === undefined) return [];
+  // The usual case, one value without a comma: its one item, without the intermediate lists.
+  if (typeof value === 'string' && !value.includes(',')) {
+    const item = trim ? value.trim() : value;
+    return item === '' ? [] : [item];
+  }
   const values = Array.isArray(value) ? value.map(String) : [String(value)];
   const items = values.flatMap((v) => v.split(','));
   return (trim ? items.map((s) => s.trim()) : items).filter((s) => s !== '');
