@@ -20,6 +20,12 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function slashesIn(path: string): number {
+  let n = 0;
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) n++;
+  return n;
+}
+
 /** Compiles every path once; matching prefers the path with more literal segments. */
 export class RouteMatcher {
   private readonly paths: CompiledPath[] = [];
@@ -28,6 +34,11 @@ export class RouteMatcher {
    * text too: then finding it here is what trying the paths in order finds, without the regexes.
    */
   private readonly literals = new Map<string, CompiledPath>();
+  /**
+   * The paths by how many `/` they have, each list in the order above. A parameter never spans a
+   * `/`, so a path's regex only matches request paths with as many: the others need not be tried.
+   */
+  private readonly bySlashes = new Map<number, CompiledPath[]>();
 
   constructor(operations: readonly SpecOperation[]) {
     const byPath = new Map<string, CompiledPath>();
@@ -64,6 +75,12 @@ export class RouteMatcher {
       if (!this.paths.slice(0, i).some((earlier) => earlier.regex.test(text)))
         this.literals.set(text, compiled);
     });
+    for (const compiled of this.paths) {
+      const n = slashesIn(compiled.path);
+      const list = this.bySlashes.get(n);
+      if (list) list.push(compiled);
+      else this.bySlashes.set(n, [compiled]);
+    }
   }
 
   /**
@@ -80,7 +97,7 @@ export class RouteMatcher {
   private matchExactly(method: string, path: string): RouteMatch {
     const literal = this.literals.get(path);
     if (literal !== undefined) return this.found(literal, method, []);
-    for (const compiled of this.paths) {
+    for (const compiled of this.bySlashes.get(slashesIn(path)) ?? []) {
       const m = compiled.regex.exec(path);
       if (m) return this.found(compiled, method, m);
     }

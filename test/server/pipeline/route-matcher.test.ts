@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SpecOperation } from '../../../src/core/spec.js';
+import { loadSpec } from '../../../src/core/spec.js';
 import { RouteMatcher } from '../../../src/server/pipeline/route-matcher.js';
+import { API_MODULES } from '../../../src/server/registry.js';
 
 function op(method: string, path: string): SpecOperation {
   return {
@@ -62,5 +64,61 @@ describe('the route matcher', () => {
     expect(idOf(matcher.match('GET', '/usage/'))).toEqual(['GET /usage', {}]);
     expect(matcher.match('GET', '/Usage')).toEqual({ kind: 'none' });
     expect(matcher.match('GET', '/usage/x')).toEqual({ kind: 'none' });
+  });
+});
+
+/**
+ * The matching rule written plainly: every path as a regex, more literal segments first (then spec
+ * order), the first that matches wins, a trailing slash dropped if nothing matches as sent.
+ */
+function plainMatch(operations: readonly SpecOperation[], method: string, path: string) {
+  const paths = [...new Set(operations.map((o) => o.path))]
+    .map((template) => ({
+      template,
+      names: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
+      regex: new RegExp(
+        `^${template
+          .split(/(\{[^}]+\})/)
+          .map((part) => (/^\{[^}]+\}$/.test(part) ? '([^/]*)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+          .join('')}$`,
+      ),
+      score: template.split('/').filter((s) => s && !s.startsWith('{')).length,
+    }))
+    .sort((a, b) => b.score - a.score);
+  const once = (p: string) => {
+    const hit = paths.find((c) => c.regex.test(p));
+    if (!hit) return undefined;
+    const op = operations.find(
+      (o) => o.path === hit.template && o.method === (method === 'HEAD' ? 'GET' : method),
+    );
+    return op ? op.operationId : `method ${hit.template}`;
+  };
+  return once(path) ?? (path.length > 1 && path.endsWith('/') ? once(path.slice(0, -1)) : undefined);
+}
+
+describe('the route matcher on every API', () => {
+  it.each(API_MODULES.map((m) => [m.name, m] as const))('finds what the plain rule finds (%s)', (_, api) => {
+    const { operations } = loadSpec(api);
+    const matcher = new RouteMatcher(operations);
+    const paths = new Set<string>();
+    for (const { path } of operations) {
+      for (const value of ['x', '', 'a%2Fb', 'a/b', '123'])
+        for (const tail of ['', '/', '/more', 'x']) paths.add(path.replace(/\{[^}]+\}/g, value) + tail);
+      paths.add(path.split('/').slice(0, -1).join('/'));
+    }
+    paths.add('/');
+    for (const path of paths) {
+      for (const method of ['GET', 'HEAD', 'POST', 'DELETE']) {
+        const found = matcher.match(method, path);
+        const got =
+          found.kind === 'found'
+            ? found.operation.operationId
+            : found.kind === 'method'
+              ? 'method'
+              : undefined;
+        const want = plainMatch(operations, method, path);
+        expect([method, path, got]).toEqual([method, path, want?.startsWith('method') ? 'method' : want]);
+      }
+    }
   });
 });
