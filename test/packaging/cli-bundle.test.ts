@@ -65,7 +65,7 @@ describe('the built CLI (a loader and one bundled file, src/build/bundle-cli.ts)
         });
       const switched = await put('{"name": "flaky"}');
       expect(switched.status).toBe(200);
-      expect((await switched.json()).name).toBe('flaky');
+      expect(((await switched.json()) as { name: string }).name).toBe('flaky');
       const malformed = await put('{"name": ');
       expect(malformed.status).toBe(400);
       expect(await malformed.text()).toContain('could not be read as JSON');
