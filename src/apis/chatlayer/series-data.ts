@@ -29,7 +29,8 @@ export function int32(n: number): number {
 /** A serie from its values: sum, min, max, and the mean rounded to the nearest integer. */
 export function serieOf(values: readonly number[], labels: Record<string, string>): Serie {
   const count = values.length;
-  const capped = new Array<number>(count);
+  // Pushed, not preallocated: JSON.stringify writes a packed array several times faster than a holey one.
+  const capped: number[] = [];
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
@@ -38,7 +39,7 @@ export function serieOf(values: readonly number[], labels: Record<string, string
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
-    capped[i] = int32(v);
+    capped.push(int32(v));
   }
   return {
     values: capped,
@@ -79,12 +80,9 @@ export function seriesDataOf(sums: BucketSums, groups: Groups, fields: readonly 
     if (values !== undefined) present.push({ labelValues: groups.labels(component), values });
   }
   if (fields.length === 0 && present.length === 0)
-    present.push({ labelValues: [], values: new Array<number>(sums.starts.length).fill(0) });
+    present.push({ labelValues: [], values: sums.starts.map(() => 0) });
   present.sort((a, b) => compareTuples(a.labelValues, b.labelValues));
-  const series = new Array<Serie>(present.length);
-  for (let i = 0; i < present.length; i++) {
-    const g = present[i] as (typeof present)[number];
-    series[i] = serieOf(g.values, labelsOf(fields, g.labelValues));
-  }
+  const series: Serie[] = [];
+  for (const g of present) series.push(serieOf(g.values, labelsOf(fields, g.labelValues)));
   return { series, series_labels: [...fields], x_values: startLabels(sums, isoSeconds) };
 }

@@ -32,8 +32,9 @@ function sum(values: readonly number[]): number {
 
 /** One point per bucket: its start and value (0 where none). */
 function pointsOf(dates: readonly string[], values: readonly number[]): { date: string; value: number }[] {
-  const points = new Array<{ date: string; value: number }>(dates.length);
-  for (let b = 0; b < dates.length; b++) points[b] = { date: dates[b] as string, value: values[b] ?? 0 };
+  // Pushed, not preallocated: JSON.stringify writes a packed array faster than a holey one.
+  const points: { date: string; value: number }[] = [];
+  for (let b = 0; b < dates.length; b++) points.push({ date: dates[b] as string, value: values[b] ?? 0 });
   return points;
 }
 
