@@ -4,7 +4,7 @@
  * the source read now (an edited spec, an older build) is ignored and the caller compiles instead.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from './paths.js';
 
@@ -54,9 +54,17 @@ export function readJsonArtifact<T>(name: string, source: string): T | undefined
 export function jsonArtifactIsFresh(name: string, source: string): boolean {
   const file = `${PRECOMPILED_DIR}/${name}`;
   if (!existsSync(file)) return false;
-  // jsonArtifact writes the stamp first: {"stamp":{...},"value":...}.
-  const head = /^\{"stamp":(\{[^{}]*\})/.exec(readFileSync(file, 'utf8').slice(0, 512));
-  return head !== null && fresh(JSON.parse(head[1] as string) as ArtifactStamp, stampOf(source));
+  // jsonArtifact writes the stamp first: {"stamp":{...},"value":...}; its first bytes hold it.
+  const head = Buffer.alloc(512);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const stamp = /^\{"stamp":(\{[^{}]*\})/.exec(head.toString('utf8', 0, length));
+  return stamp !== null && fresh(JSON.parse(stamp[1] as string) as ArtifactStamp, stampOf(source));
 }
 
 const require = createRequire(import.meta.url);

@@ -66,8 +66,15 @@ export function scenarioArtifactName(file: string): string {
  * What a built-in scenario's artifact is stamped with: its file's text and the schema's, which the
  * build checked it against. An artifact of the same file checked against another schema is stale.
  */
-export function builtInSource(text: string, schemaText = readFileSync(SCHEMA_FILE, 'utf8')): string {
+export function builtInSource(text: string, schemaText = currentSchemaText()): string {
   return `${text}\n${schemaText}`;
+}
+
+/** The schema's text, read once per loadScenarios (a start checks some twenty built-ins against it). */
+let schemaText: string | undefined;
+function currentSchemaText(): string {
+  schemaText ??= readFileSync(SCHEMA_FILE, 'utf8');
+  return schemaText;
 }
 
 /** The problems of a document that fits the schema: its name, then what it says of the APIs. */
@@ -159,6 +166,7 @@ export function loadScenarioDir(dir: string, facts: ApiFacts[]): Scenario[] {
 
 /** Loads the built-ins, then the extra folder, then the file --scenario names; later ones win on a name. */
 export function loadScenarios(sources: ScenarioSources, facts: ApiFacts[]): LoadedScenarios {
+  schemaText = undefined;
   const byName = new Map<string, Scenario>();
   const add = (scenarios: Scenario[]) => {
     for (const s of scenarios) byName.set(s.name, s);
