@@ -47,6 +47,18 @@ export function readJsonArtifact<T>(name: string, source: string): T | undefined
   return fresh(artifact.stamp, stampOf(source)) ? artifact.value : undefined;
 }
 
+/**
+ * Whether a JSON artifact exists and was made from this source, read from its stamp alone (the
+ * value is not parsed): what a start checks of an artifact it reads later, on first use.
+ */
+export function jsonArtifactIsFresh(name: string, source: string): boolean {
+  const file = `${PRECOMPILED_DIR}/${name}`;
+  if (!existsSync(file)) return false;
+  // jsonArtifact writes the stamp first: {"stamp":{...},"value":...}.
+  const head = /^\{"stamp":(\{[^{}]*\})/.exec(readFileSync(file, 'utf8').slice(0, 512));
+  return head !== null && fresh(JSON.parse(head[1] as string) as ArtifactStamp, stampOf(source));
+}
+
 const require = createRequire(import.meta.url);
 
 /** A CommonJS artifact (generated code) exporting `stamp`, if it exists and was made from this source. */
