@@ -24,7 +24,8 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
   },
 });
-if (!values.url) throw new Error('usage: server-cpu.ts --url <path> [--header "Name: value"]… [--scenario name]');
+if (!values.url)
+  throw new Error('usage: server-cpu.ts --url <path> [--header "Name: value"]… [--scenario name]');
 const url = values.url;
 const headers: Record<string, string> = {};
 for (const h of values.header ?? []) {
