@@ -22,6 +22,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { packagePath } from '../core/paths.js';
+import { wrapBundle } from '../server/cli/code-cache.js';
 
 const ENTRY = packagePath('src', 'server', 'cli', 'cli.ts');
 const OUT = packagePath('dist', 'server', 'cli', 'cli-bundle.cjs');
@@ -88,10 +89,10 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   plugins: [moduleUrls, lazyMimeTypes],
 });
-// The CLI's `#!` line: the bundle is the body of a function now, where it must be a comment (the
-// line stays, so that the source map's lines still match).
+// The CLI's `#!` line becomes a comment (the line stays, so that the source map's lines still
+// match), and the code the body of the function the loader calls (server/cli/code-cache.ts).
 const bundled = await readFile(OUT, 'utf8');
-if (bundled.startsWith('#!')) await writeFile(OUT, `//${bundled}`);
+await writeFile(OUT, wrapBundle(bundled.startsWith('#!') ? `//${bundled}` : bundled));
 
 // tsc's map of cli.ts describes a file that is no longer there.
 await rm(`${BIN}.map`, { force: true });

@@ -55,6 +55,32 @@ describe('the built CLI (a loader and one bundled file, src/build/bundle-cli.ts)
       );
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      // Bodies: body-parser, loaded when a body is first read in the bundle.
+      const put = (body: string) =>
+        fetch(`${base}/__mock/scenario`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(5_000),
+        });
+      const switched = await put('{"name": "flaky"}');
+      expect(switched.status).toBe(200);
+      expect(((await switched.json()) as { name: string }).name).toBe('flaky');
+      const malformed = await put('{"name": ');
+      expect(malformed.status).toBe(400);
+      expect(await malformed.text()).toContain('could not be read as JSON');
+      const token = await fetch(`${base}/digitalcx/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'my-client',
+          client_secret: 's3cret',
+          resource: 'https://digitalcx.onmicrosoft.com/external-api',
+        }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      expect(token.status).toBe(200);
+      expect(await token.json()).toHaveProperty('access_token');
       expect(await terminate(child)).toBe(0);
     } finally {
       child.kill('SIGKILL');

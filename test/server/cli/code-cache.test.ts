@@ -4,17 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheFile, codeFromCacheFile, compileBundle } from '../../../src/server/cli/code-cache.js';
+import {
+  cacheFile,
+  codeFromCacheFile,
+  compileBundle,
+  wrapBundle,
+} from '../../../src/server/cli/code-cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A bundle as bundle-cli.ts writes one: a CommonJS-shaped script using require and __bundleUrl. */
-const BUNDLE_TEXT = `"use strict";
+const BUNDLE_TEXT = wrapBundle(`"use strict";
 const { basename } = require('node:path');
 function sum(n) { let s = 0; for (let i = 1; i <= n; i++) s += i; return s; }
 module.exports = { file: basename(__filename), url: __bundleUrl, dir: __dirname, sum: sum(100) };
-`;
+`);
 
 function writeBundle(name: string, text = BUNDLE_TEXT): string {
   const path = join(dir, name);
@@ -99,8 +104,8 @@ describe('compileBundle', () => {
     expect(compileWith(makeCache(earlier))).toBe('not this bundle');
     // Our checks pass, V8's do not (its code is of another script): V8 compiles the bundle itself.
     // (A text of its own: V8 keeps what this process compiled, and would not look at the cache.)
-    const refused = writeBundle('refused.cjs', `${BUNDLE_TEXT}// refused\n`);
-    const other = writeBundle('other.cjs', `${BUNDLE_TEXT}// and more\n`);
+    const refused = writeBundle('refused.cjs', `${BUNDLE_TEXT}// refused`);
+    const other = writeBundle('other.cjs', `${BUNDLE_TEXT}// and more`);
     const otherCode = compileBundle(other).script.createCachedData();
     writeFileSync(cachePath, cacheFile(readFileSync(refused), otherCode));
     const compiled = compileBundle(refused, cachePath);
