@@ -83,6 +83,16 @@ export interface BucketSums {
 }
 
 /**
+ * `n` zeros in a packed array (pushed: `new Array(n)` is holey, and so are its copies, and
+ * JSON.stringify writes a holey array element by element through its slow path).
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
+
+/**
  * A span's running sums: the components added to (the first `count` of `added`, in order of first
  * addition) and whether every value added was an integer. Cleared by a new stamp, not by writes.
  */
@@ -237,7 +247,7 @@ function computeBuckets(
   const values: number[][] = [];
   const span = new Span();
   const scratch = new Span();
-  const hours = new Array<number>(count);
+  const hours = zeros(count);
   for (let b = 0; b < count; b++) {
     const bucket = buckets[b] as (typeof buckets)[number];
     hours[b] = Math.max(0, Math.ceil(bucket.to / MS_HOUR) - Math.ceil(bucket.from / MS_HOUR));
@@ -249,7 +259,7 @@ function computeBuckets(
       const c = span.added[i] as number;
       let row = values[c];
       if (row === undefined) {
-        row = new Array<number>(count).fill(0);
+        row = zeros(count);
         values[c] = row;
       }
       row[b] = span.sums[c] as number;
@@ -270,7 +280,7 @@ function computeBuckets(
  */
 function ownCopy(sums: BucketSums, width: number): BucketSums {
   const values = sums.values.map((row) => row.slice());
-  for (let i = 0; i < width; i++) values[i] ??= new Array<number>(sums.starts.length).fill(0);
+  for (let i = 0; i < width; i++) values[i] ??= zeros(sums.starts.length);
   return { starts: sums.starts, hours: sums.hours, values };
 }
 
@@ -346,11 +356,11 @@ export function sumWindow(window: Window, adds: HourAdds, options: SumOptions = 
 /** The sums bucket by bucket: `[b][i]` is component i of bucket b (components below `width`, 0 where none). */
 export function perBucket(sums: BucketSums, width: number): number[][] {
   const count = sums.starts.length;
-  const out = new Array<number[]>(count);
+  const out: number[][] = [];
   for (let b = 0; b < count; b++) {
-    const bucket = new Array<number>(width);
-    for (let i = 0; i < width; i++) bucket[i] = sums.values[i]?.[b] ?? 0;
-    out[b] = bucket;
+    const bucket: number[] = [];
+    for (let i = 0; i < width; i++) bucket.push(sums.values[i]?.[b] ?? 0);
+    out.push(bucket);
   }
   return out;
 }

@@ -26,11 +26,12 @@ export function int32(n: number): number {
   return Math.min(n, INT32_MAX);
 }
 
-/** A serie from its values: sum, min, max, and the mean rounded to the nearest integer. */
-export function serieOf(values: readonly number[], labels: Record<string, string>): Serie {
+/**
+ * A serie from its values: sum, min, max, and the mean rounded to the nearest integer. The values
+ * are the caller's own (the summer's copy): kept as they are unless one needs capping.
+ */
+export function serieOf(values: number[], labels: Record<string, string>): Serie {
   const count = values.length;
-  // Pushed, not preallocated: JSON.stringify writes a packed array several times faster than a holey one.
-  const capped: number[] = [];
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
@@ -39,10 +40,9 @@ export function serieOf(values: readonly number[], labels: Record<string, string
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
-    capped.push(int32(v));
   }
   return {
-    values: capped,
+    values: max > INT32_MAX ? values.map(int32) : values,
     mean: int32(count === 0 ? 0 : Math.round(sum / count)),
     max: int32(max),
     min: int32(count === 0 ? 0 : min),
@@ -73,7 +73,7 @@ function labelsOf(fields: readonly string[], values: readonly string[]): Record<
  * exactly one serie with `labels: {}`. The x values are the cached sums' own (read only).
  */
 export function seriesDataOf(sums: BucketSums, groups: Groups, fields: readonly string[]): SeriesData {
-  const present: { labelValues: readonly string[]; values: readonly number[] }[] = [];
+  const present: { labelValues: readonly string[]; values: number[] }[] = [];
   const rows = sums.values;
   for (let component = 0; component < rows.length; component++) {
     const values = rows[component];
