@@ -88,25 +88,33 @@ export function readPage(
   return { rows, parts, next: { unit: last + 1, index: 0 } };
 }
 
-/** Every matching row of the window, one hour's worth at a time (for streaming). */
+/**
+ * Every matching row of the window, one hour at a time (for streaming): the hour's rows and the
+ * positions of those that match, as a page's parts; `kept` says whether the hour's rows are the
+ * cached ones (what is derived from them may be kept with them).
+ */
 export function* readHours(
   seed: number,
   project: Project,
   q: InteractionsQuery,
   knobs: Knobs,
-): Generator<Interaction[]> {
+): Generator<PagePart & { kept: boolean }> {
   let stored = 0;
   for (let hour = firstHour(q), last = lastHour(q); hour <= last; hour++) {
     const key = hourKey(seed, project, hour, knobs);
     let rows = recentHours.peek(key);
+    let kept = rows !== undefined;
     if (!rows) {
       const computed = interactionsInHour(seed, project, hour, knobs);
       if (stored + computed.length <= ROWS_A_STREAM_STORES) {
         stored += computed.length;
         recentHours.get(key, () => computed, weigh);
+        kept = true;
       }
       rows = computed;
     }
-    yield rows.filter((row) => matches(row, q));
+    const indexes: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (matches(rows[i] as Interaction, q)) indexes.push(i);
+    yield { hourRows: rows, indexes, kept };
   }
 }

@@ -1,14 +1,14 @@
 /**
- * The body of a page, copied from its hours' rows as already written: an hour's rows are written
- * (CSV or JSON) once, the first time a page shows one of them, and kept with the cached rows
- * (log-reader.ts), so a page asked again, or the next page in the same hours, copies bytes instead
- * of writing 500 records again. The bytes are those bodyChunks (routes.ts) writes row by row.
+ * Bodies copied from their hours' rows as already written: an hour's rows are written (CSV or JSON)
+ * once, the first time a page or a stream shows one of them, and kept with the cached rows
+ * (log-reader.ts), so a page asked again, the next page in the same hours or a day streamed again
+ * copies bytes instead of writing its records again. The bytes are those writeRows writes.
  */
 import { CsvChunk } from '../../core/csv-chunk.js';
 import { Utf8Chunk } from '../../core/utf8-chunk.js';
 import { csvHeader, jsonRow, writeCsvRow } from './columns.js';
 import type { Interaction } from './interactions.js';
-import type { Page } from './log-reader.js';
+import type { Page, PagePart } from './log-reader.js';
 
 /** How a page is written: JSON or CSV with its delimiter, with or without user info. */
 export interface PageFormat {
@@ -73,28 +73,70 @@ interface Run {
   to: number;
 }
 
+/** The runs of consecutive rows of a part, as bytes of its written hour, added to `runs`. */
+function addRuns(part: PagePart, format: PageFormat, runs: Run[]): void {
+  const hour = writtenHour(part.hourRows, format);
+  let run: Run | undefined;
+  let previous = -2;
+  for (const index of part.indexes) {
+    const from = index === 0 ? 0 : (hour.ends[index - 1] as number);
+    const to = hour.ends[index] as number;
+    if (run !== undefined && index === previous + 1) run.to = to;
+    else {
+      run = { bytes: hour.bytes, from, to };
+      runs.push(run);
+    }
+    previous = index;
+  }
+}
+
+/** The head of a body: the CSV header or `[`. */
+export function bodyHead(format: PageFormat): Buffer {
+  return Buffer.from(format.json ? '[' : csvHeader(format.delimiter));
+}
+
+/** The tail of a body: `]` for JSON. */
+export function bodyTail(format: PageFormat): string {
+  return format.json ? ']' : '';
+}
+
+/**
+ * Rows written afresh, as a stream's chunk (the bytes of the same rows in a written hour): JSON
+ * rows each after a comma but the body's first (`first`).
+ */
+export function writeRows(rows: readonly Interaction[], format: PageFormat, first: boolean): Buffer {
+  const chunk = format.json
+    ? new Utf8Chunk(rows.length * RECORD_BYTES)
+    : new CsvChunk(format.delimiter, rows.length * RECORD_BYTES);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Interaction;
+    if (format.json) {
+      if (!first || i > 0) chunk.add(',');
+      chunk.add(JSON.stringify(jsonRow(row, format.userInfo)));
+    } else writeCsvRow(chunk as CsvChunk, row, format.userInfo);
+  }
+  return chunk.bytes();
+}
+
+/**
+ * A part's rows as slices of its written hour, for a stream: no copy (the bytes never change). JSON:
+ * the body's first row (`first`) without its comma.
+ */
+export function* partSlices(part: PagePart, format: PageFormat, first: boolean): Generator<Buffer> {
+  const runs: Run[] = [];
+  addRuns(part, format, runs);
+  if (format.json && first && runs[0] !== undefined) runs[0].from++;
+  for (const run of runs) yield run.bytes.subarray(run.from, run.to);
+}
+
 /** The page's body: the CSV header or `[`, its rows, and `]` for JSON. */
 export function pageBody(page: Page, format: PageFormat): Buffer {
-  const head = Buffer.from(format.json ? '[' : csvHeader(format.delimiter));
-  const tail = format.json ? ']' : '';
+  const head = bodyHead(format);
+  const tail = bodyTail(format);
   const runs: Run[] = [];
   let size = head.length + tail.length;
-  for (const part of page.parts) {
-    const hour = writtenHour(part.hourRows, format);
-    // Consecutive rows are consecutive bytes: one run each.
-    let run: Run | undefined;
-    let previous = -2;
-    for (const index of part.indexes) {
-      const from = index === 0 ? 0 : (hour.ends[index - 1] as number);
-      const to = hour.ends[index] as number;
-      if (run !== undefined && index === previous + 1) run.to = to;
-      else {
-        run = { bytes: hour.bytes, from, to };
-        runs.push(run);
-      }
-      previous = index;
-    }
-  }
+  // Consecutive rows are consecutive bytes: one run each.
+  for (const part of page.parts) addRuns(part, format, runs);
   // JSON: the first row's separating comma is not written.
   const first = runs[0];
   if (format.json && first !== undefined) first.from++;
