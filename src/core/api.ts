@@ -29,18 +29,23 @@ export interface RequestContext {
   knobs: Knobs;
 }
 
+/** A request's context: its `now` a getter on the prototype (no closure per request), read through its clock. */
+class Context implements RequestContext {
+  constructor(
+    public seed: number,
+    public clock: RequestClock,
+    public scenario: Scenario,
+    public knobs: Knobs,
+  ) {}
+
+  get now(): number {
+    return this.clock.exact();
+  }
+}
+
 /** A request's context; its `now` is read through its clock (see RequestContext.now). */
 export function requestContext(seed: number, now: number, scenario: Scenario, knobs: Knobs): RequestContext {
-  const clock = new RequestClock(now);
-  return {
-    seed,
-    get now() {
-      return clock.exact();
-    },
-    clock,
-    scenario,
-    knobs,
-  };
+  return new Context(seed, new RequestClock(now), scenario, knobs);
 }
 
 /** Everything a handler gets: validated parameters, the caller and the controls. */

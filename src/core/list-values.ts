@@ -4,11 +4,18 @@
  * The items of a list value: each value (a string, or an array of strings) split at commas, empty
  * items dropped; `trim` also trims each item (for lists the vendor documents as `a, b`).
  */
-export function listItems(value: unknown, { trim = false }: { trim?: boolean } = {}): string[] {
-  if (value === undefined) return [];
-  const values = Array.isArray(value) ? value.map(String) : [String(value)];
-  const items = values.flatMap((v) => v.split(','));
-  return (trim ? items.map((s) => s.trim()) : items).filter((s) => s !== '');
+export function listItems(value: unknown, options?: { trim?: boolean }): string[] {
+  const items: string[] = [];
+  if (value === undefined) return items;
+  const trim = options?.trim === true;
+  const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+  for (const v of values) {
+    for (const part of String(v).split(',')) {
+      const item = trim ? part.trim() : part;
+      if (item !== '') items.push(item);
+    }
+  }
+  return items;
 }
 
 /** The items in their first order, each kept once. */

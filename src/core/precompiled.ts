@@ -4,7 +4,7 @@
  * the source read now (an edited spec, an older build) is ignored and the caller compiles instead.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from './paths.js';
 
@@ -45,6 +45,26 @@ export function readJsonArtifact<T>(name: string, source: string): T | undefined
   if (!existsSync(file)) return undefined;
   const artifact = JSON.parse(readFileSync(file, 'utf8')) as { stamp?: ArtifactStamp; value?: T };
   return fresh(artifact.stamp, stampOf(source)) ? artifact.value : undefined;
+}
+
+/**
+ * Whether a JSON artifact exists and was made from this source, read from its stamp alone (the
+ * value is not parsed): what a start checks of an artifact it reads later, on first use.
+ */
+export function jsonArtifactIsFresh(name: string, source: string): boolean {
+  const file = `${PRECOMPILED_DIR}/${name}`;
+  if (!existsSync(file)) return false;
+  // jsonArtifact writes the stamp first: {"stamp":{...},"value":...}; its first bytes hold it.
+  const head = Buffer.alloc(512);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const stamp = /^\{"stamp":(\{[^{}]*\})/.exec(head.toString('utf8', 0, length));
+  return stamp !== null && fresh(JSON.parse(stamp[1] as string) as ArtifactStamp, stampOf(source));
 }
 
 const require = createRequire(import.meta.url);

@@ -26,10 +26,15 @@ export interface RawRequest {
 interface CompiledParameter {
   param: SpecParameter;
   names: string[];
+  /** A header parameter's name as Node gives request headers: lower case. */
+  header: string;
   isArray: boolean;
   itemType: unknown;
   validate: ValidateFunction;
 }
+
+/** No values (never changed). */
+const NONE: readonly string[] = Object.freeze([]);
 
 function schemaType(schema: Schema): unknown {
   return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -86,6 +91,7 @@ export class OperationValidator {
       return {
         param,
         names: [param.name, ...param.aliases],
+        header: param.name.toLowerCase(),
         isArray,
         itemType: isArray ? schemaType(items) : schemaType(param.schema),
         validate: compiler.validator({ key: parameterKey(operation, param), schema: param.schema }),
@@ -111,7 +117,7 @@ export class OperationValidator {
       }
       let value: unknown;
       if (compiled.isArray) {
-        value = listItems(values).map((v) => coerce(v, compiled.itemType));
+        value = listItems(values as string[]).map((v) => coerce(v, compiled.itemType));
       } else if (values.length > 1) {
         throw new MockError(400, `The ${label(param)} was given ${values.length} times; give it once.`, {
           code: 'invalid_parameter',
@@ -132,22 +138,31 @@ export class OperationValidator {
     return out;
   }
 
-  private rawValues(compiled: CompiledParameter, raw: RawRequest): string[] {
+  private rawValues(compiled: CompiledParameter, raw: RawRequest): readonly string[] {
     const { param } = compiled;
     if (param.in === 'path') {
       const v = raw.path[param.name];
-      return v === undefined || v === '' ? [] : [v];
+      return v === undefined || v === '' ? NONE : [v];
     }
     if (param.in === 'header') {
-      const v = raw.headers[param.name.toLowerCase()];
-      const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
-      return list.filter((x) => x !== '');
+      const v = raw.headers[compiled.header];
+      if (v === undefined) return NONE;
+      if (!Array.isArray(v)) return v === '' ? NONE : [v];
+      return v.filter((x) => x !== '');
     }
     if (param.in === 'query') {
       // Empty values mean "not given": the vendors' own examples send `culture=&filterText=`.
-      return compiled.names.flatMap((name) => raw.query.getAll(name)).filter((v) => v !== '');
+      let values: string[] | undefined;
+      for (const name of compiled.names) {
+        for (const v of raw.query.getAll(name)) {
+          if (v === '') continue;
+          if (values === undefined) values = [v];
+          else values.push(v);
+        }
+      }
+      return values ?? NONE;
     }
-    return [];
+    return NONE;
   }
 
   private assign(out: ValidatedInput, param: SpecParameter, value: unknown): void {

@@ -71,15 +71,25 @@ export interface SumOptions {
 
 /** What sumBuckets answers. */
 export interface BucketSums {
-  /** Each bucket's aligned start. */
-  starts: number[];
-  /** How many hours start in each bucket's part of the window (visited or not). */
-  hours: number[];
+  /** Each bucket's aligned start (shared with the cache: never changed). */
+  starts: readonly number[];
+  /** How many hours start in each bucket's part of the window (visited or not; shared, never changed). */
+  hours: readonly number[];
   /**
    * `values[i][b]`: component i summed over bucket b. Components below `width` always have a row;
    * any other only when an hour added to it (the array has a hole where none did).
    */
   values: number[][];
+}
+
+/**
+ * `n` zeros in a packed array (pushed: `new Array(n)` is holey, and so are its copies, and
+ * JSON.stringify writes a holey array element by element through its slow path).
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 /**
@@ -237,7 +247,7 @@ function computeBuckets(
   const values: number[][] = [];
   const span = new Span();
   const scratch = new Span();
-  const hours = new Array<number>(count);
+  const hours = zeros(count);
   for (let b = 0; b < count; b++) {
     const bucket = buckets[b] as (typeof buckets)[number];
     hours[b] = Math.max(0, Math.ceil(bucket.to / MS_HOUR) - Math.ceil(bucket.from / MS_HOUR));
@@ -249,20 +259,49 @@ function computeBuckets(
       const c = span.added[i] as number;
       let row = values[c];
       if (row === undefined) {
-        row = new Array<number>(count).fill(0);
+        row = zeros(count);
         values[c] = row;
       }
       row[b] = span.sums[c] as number;
     }
   }
-  return { starts: buckets.map((bucket) => bucket.start), hours, values };
+  // Shared by every copy of cached sums (ownCopy): frozen, so that no caller can change them.
+  return {
+    starts: Object.freeze(buckets.map((bucket) => bucket.start)),
+    hours: Object.freeze(hours),
+    values,
+  };
 }
 
-/** A copy the caller may change, with a row (zeros) for every component below `width`. */
+/**
+ * Values the caller may change, with a row (zeros) for every component below `width`; the starts
+ * and hours (read only) are the cached ones, so that what is derived from them is kept with them
+ * (`startLabels`).
+ */
 function ownCopy(sums: BucketSums, width: number): BucketSums {
   const values = sums.values.map((row) => row.slice());
-  for (let i = 0; i < width; i++) values[i] ??= new Array<number>(sums.starts.length).fill(0);
-  return { starts: sums.starts.slice(), hours: sums.hours.slice(), values };
+  for (let i = 0; i < width; i++) values[i] ??= zeros(sums.starts.length);
+  return { starts: sums.starts, hours: sums.hours, values };
+}
+
+const labelsOfStarts = new WeakMap<readonly number[], Map<(ms: number) => string, readonly string[]>>();
+
+/**
+ * The bucket starts formatted by `format` (an ISO instant, a calendar date…), kept with the cached
+ * sums they belong to: a window asked again formats nothing. The list is shared: read only.
+ */
+export function startLabels(sums: BucketSums, format: (ms: number) => string): readonly string[] {
+  let byFormat = labelsOfStarts.get(sums.starts);
+  if (byFormat === undefined) {
+    byFormat = new Map();
+    labelsOfStarts.set(sums.starts, byFormat);
+  }
+  let labels = byFormat.get(format);
+  if (labels === undefined) {
+    labels = sums.starts.map((start) => format(start));
+    byFormat.set(format, labels);
+  }
+  return labels;
 }
 
 /**
@@ -316,7 +355,14 @@ export function sumWindow(window: Window, adds: HourAdds, options: SumOptions = 
 
 /** The sums bucket by bucket: `[b][i]` is component i of bucket b (components below `width`, 0 where none). */
 export function perBucket(sums: BucketSums, width: number): number[][] {
-  return sums.starts.map((_, b) => Array.from({ length: width }, (_, i) => sums.values[i]?.[b] ?? 0));
+  const count = sums.starts.length;
+  const out: number[][] = [];
+  for (let b = 0; b < count; b++) {
+    const bucket: number[] = [];
+    for (let i = 0; i < width; i++) bucket.push(sums.values[i]?.[b] ?? 0);
+    out.push(bucket);
+  }
+  return out;
 }
 
 /** Stable weights of a tenant over some categories (channels, languages…): a few big ones, a long tail. */

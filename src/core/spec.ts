@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { yaml } from './lazy-deps.js';
 import { packagePath } from './paths.js';
-import { readJsonArtifact, sha256 } from './precompiled.js';
+import { jsonArtifactIsFresh, readJsonArtifact, sha256 } from './precompiled.js';
 
 /** A JSON Schema as found in the spec. */
 export type Schema = Record<string, unknown>;
@@ -149,6 +149,19 @@ export function loadSpec(source: SpecSource): LoadedSpec {
     loaded.set(file, spec);
   }
   return spec;
+}
+
+/**
+ * Whether loading an API's spec cannot fail: the build parsed this very text (its artifact is
+ * fresh), or it is loaded already. A spec of which that is not sure is loaded at start, so that
+ * its problem stops the start; the others may be loaded on first use.
+ */
+export function specLoadsSafely(source: SpecSource): boolean {
+  const api = typeof source === 'string' ? source : source.name;
+  const file = (typeof source === 'string' ? undefined : source.specFile) ?? specFile(api);
+  if (loaded.has(file)) return true;
+  if (file !== specFile(api)) return false;
+  return jsonArtifactIsFresh(specArtifactName(api), readFileSync(file, 'utf8'));
 }
 
 /** The name of a spec's parsed document among the build's artifacts. */

@@ -42,7 +42,26 @@ export interface ParsedInstant {
  * Parses an ISO 8601 date or date-time as vendors accept it: a date alone is midnight UTC, a time
  * without zone is UTC. Returns undefined for anything else, including impossible dates (2025-02-30).
  */
-export function parseInstant(text: string): ParsedInstant | undefined {
+export function parseInstant(text: string): Readonly<ParsedInstant> | undefined {
+  if (text.length > PARSED_TEXT_LIMIT) return readInstant(text);
+  let parsed = parsedInstants.get(text);
+  if (parsed === undefined && !parsedInstants.has(text)) {
+    parsed = readInstant(text);
+    if (parsed) Object.freeze(parsed);
+    if (parsedInstants.size >= PARSED_LIMIT) parsedInstants.clear();
+    parsedInstants.set(text, parsed);
+  }
+  return parsed;
+}
+
+// Requests repeat their instants (a dashboard polls the same window): each text is parsed once,
+// while the memo holds it (cleared when full, so memory stays bounded; longer texts than any
+// instant are not kept).
+const parsedInstants = new Map<string, ParsedInstant | undefined>();
+const PARSED_LIMIT = 4096;
+const PARSED_TEXT_LIMIT = 64;
+
+function readInstant(text: string): ParsedInstant | undefined {
   const m = INSTANT.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -223,4 +242,34 @@ function unitOrdinal(ms: number, unit: TimeUnit): number {
 export function countBuckets(window: Window, unit: TimeUnit): number {
   if (!(window.end > window.start)) return 0;
   return unitOrdinal(window.end - 1, unit) - unitOrdinal(window.start, unit) + 1;
+}
+
+// Series show the same bucket starts request after request: their labels are remembered per window,
+// unit and format (cleared when full, so memory stays bounded).
+const startLabelLists = new Map<string, readonly string[]>();
+const START_LABEL_LISTS = 1024;
+const formatIds = new Map<(ms: number) => string, number>();
+
+/**
+ * The start of each bucket of `bucketsOf(window, unit)` formatted by `format` (a module-level
+ * function, such as isoMs), remembered: a window asked again formats nothing. Shared: read only.
+ */
+export function bucketStartLabels(
+  window: Window,
+  unit: TimeUnit,
+  format: (ms: number) => string,
+): readonly string[] {
+  let id = formatIds.get(format);
+  if (id === undefined) {
+    id = formatIds.size;
+    formatIds.set(format, id);
+  }
+  const key = `${id}:${unit}:${window.start}:${window.end}`;
+  let labels = startLabelLists.get(key);
+  if (labels === undefined) {
+    labels = Object.freeze(bucketsOf(window, unit).map((bucket) => format(bucket.start)));
+    if (startLabelLists.size >= START_LABEL_LISTS) startLabelLists.clear();
+    startLabelLists.set(key, labels);
+  }
+  return labels;
 }

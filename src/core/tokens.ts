@@ -15,11 +15,23 @@ export interface Cursor {
 
 const VERSION = 'v1';
 
+// A client pages the same query again and again (each page decodes one token and signs the next):
+// signatures are remembered (cleared when full, so memory stays bounded). Read only.
+const signatures = new Map<string, Buffer>();
+const SIGNATURES_KEPT = 4096;
+
 function signature(seed: number, queryHash: string, payload: string): Buffer {
-  return createHmac('sha256', `bot-analytics-mock:${seed}`)
-    .update(`${queryHash}|${payload}`)
-    .digest()
-    .subarray(0, 12);
+  const key = `${seed}|${queryHash}|${payload}`;
+  let sig = signatures.get(key);
+  if (sig === undefined) {
+    sig = createHmac('sha256', `bot-analytics-mock:${seed}`)
+      .update(`${queryHash}|${payload}`)
+      .digest()
+      .subarray(0, 12);
+    if (signatures.size >= SIGNATURES_KEPT) signatures.clear();
+    signatures.set(key, sig);
+  }
+  return sig;
 }
 
 /** Encodes a cursor for a query (identified by a stable hash of its parameters). */

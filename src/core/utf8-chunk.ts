@@ -33,6 +33,11 @@ export class Utf8Chunk {
     this.length += bytes.length;
   }
 
+  /** How many bytes so far. */
+  get byteLength(): number {
+    return this.length;
+  }
+
   /** The bytes so far (a view, not a copy). */
   bytes(): Buffer {
     return this.buffer.subarray(0, this.length);

@@ -18,10 +18,20 @@ export function apiFacts(modules: readonly ApiModule[]): ApiFacts[] {
   return modules.map((module) => {
     let facts = cache.get(module);
     if (!facts) {
-      const operations = new Map(
-        loadSpec(module).operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]),
-      );
-      facts = { name: module.name, operations, errors: module.errors ?? {}, knobs: module.knobs ?? {} };
+      // Read from the spec when a scenario first names an operation of this API: a start whose
+      // scenarios name none does not load the spec for them.
+      let operations: ReadonlyMap<string, readonly string[]> | undefined;
+      facts = {
+        name: module.name,
+        get operations() {
+          operations ??= new Map(
+            loadSpec(module).operations.map((op) => [op.operationId, op.responses.map((r) => r.status)]),
+          );
+          return operations;
+        },
+        errors: module.errors ?? {},
+        knobs: module.knobs ?? {},
+      };
       cache.set(module, facts);
     }
     return facts;

@@ -11,7 +11,7 @@ import type { ApiFacts } from './api-facts.js';
 import { scenarioOf } from './normalize.js';
 import { missingField, type Position, type Problem, ScenarioFileError } from './problems.js';
 import type { RawScenario } from './raw.js';
-import { schemaProblems } from './schema.js';
+import { SCHEMA_FILE, schemaProblems } from './schema.js';
 import { positionOf } from './yaml-position.js';
 
 /** The folder of built-in scenarios, shipped with the package. */
@@ -62,13 +62,32 @@ export function scenarioArtifactName(file: string): string {
   return `scenarios/${basename(file, extname(file))}.json`;
 }
 
+/**
+ * What a built-in scenario's artifact is stamped with: its file's text and the schema's, which the
+ * build checked it against. An artifact of the same file checked against another schema is stale.
+ */
+export function builtInSource(text: string, schemaText = currentSchemaText()): string {
+  return `${text}\n${schemaText}`;
+}
+
+/** The schema's text, read once per loadScenarios (a start checks some twenty built-ins against it). */
+let schemaText: string | undefined;
+function currentSchemaText(): string {
+  schemaText ??= readFileSync(SCHEMA_FILE, 'utf8');
+  return schemaText;
+}
+
+/** The problems of a document that fits the schema: its name, then what it says of the APIs. */
+function problemsBeyondSchema(raw: RawScenario, stem: string, facts: ApiFacts[]): Problem[] {
+  if (raw.name === undefined && !NAME.test(stem)) return [missingField(['name'], NAME_ACCEPTS)];
+  return apiProblems(raw, facts);
+}
+
 /** The problems of a parsed file, in the order they are looked for: schema, name, then the APIs. */
 function problemsOf(value: unknown, stem: string, facts: ApiFacts[]): Problem[] {
   const invalid = schemaProblems(value);
   if (invalid.length > 0) return invalid;
-  const raw = value as RawScenario;
-  if (raw.name === undefined && !NAME.test(stem)) return [missingField(['name'], NAME_ACCEPTS)];
-  return apiProblems(raw, facts);
+  return problemsBeyondSchema(value as RawScenario, stem, facts);
 }
 
 /** A scenario file read and checked: its text, its value and the scenario's name. */
@@ -91,12 +110,14 @@ export function checkScenarioFile(file: string, facts: ApiFacts[]): CheckedFile 
     );
   }
   const stem = basename(file, extname(file));
-  // A built-in file the build parsed and checked: no YAML to parse, only the fast checks again.
+  // A built-in file the build parsed and checked against this schema (its artifact's stamp covers
+  // both texts): no YAML to parse and no schema to load (a tenth of a cold start); only the checks
+  // that depend on the APIs this process serves run again.
   const built =
     dirname(file) === BUILT_IN_DIR
-      ? readJsonArtifact<RawScenario>(scenarioArtifactName(file), text)
+      ? readJsonArtifact<RawScenario>(scenarioArtifactName(file), builtInSource(text))
       : undefined;
-  if (built !== undefined && problemsOf(built, stem, facts).length === 0)
+  if (built !== undefined && problemsBeyondSchema(built, stem, facts).length === 0)
     return { text, raw: built, name: built.name ?? stem };
   const { LineCounter: Lines, parseDocument } = yaml();
   const lines = new Lines();
@@ -145,6 +166,7 @@ export function loadScenarioDir(dir: string, facts: ApiFacts[]): Scenario[] {
 
 /** Loads the built-ins, then the extra folder, then the file --scenario names; later ones win on a name. */
 export function loadScenarios(sources: ScenarioSources, facts: ApiFacts[]): LoadedScenarios {
+  schemaText = undefined;
   const byName = new Map<string, Scenario>();
   const add = (scenarios: Scenario[]) => {
     for (const s of scenarios) byName.set(s.name, s);

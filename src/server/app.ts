@@ -3,8 +3,9 @@ import type { RequestListener } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { ApiModule } from '../core/api.js';
+import { LazyMap } from '../core/lazy-map.js';
 import type { Scenario } from '../core/scenario.js';
-import { type LoadedSpec, loadSpec } from '../core/spec.js';
+import { type LoadedSpec, loadSpec, specLoadsSafely } from '../core/spec.js';
 import { apiFacts } from '../scenarios/api-facts.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
 import type { Config } from './cli/config.js';
@@ -64,18 +65,27 @@ export function createMockApp(
   installFastJson(app);
 
   const modules = registry.filter((m) => config.apis.includes(m.name));
-  const specs = new Map<string, LoadedSpec>(modules.map((m) => [m.name, loadSpec(m)]));
+  const moduleNamed = new Map(modules.map((m) => [m.name, m]));
+  // Each API's spec and pipeline are made when first needed (its first request, or the health
+  // check, docs or control plane reading its spec): a start parses only the spec it is asked for.
+  // A spec the build did not parse as it is now is loaded here, so that its problem stops the start.
+  const specs = new LazyMap(
+    modules.map((m) => m.name),
+    (name) => loadSpec(moduleNamed.get(name) as ApiModule),
+  );
+  for (const m of modules) if (!specLoadsSafely(m)) specs.get(m.name);
   // Every answer waits for --latency: none is sent from memory at once.
   const cache =
     config.responseCacheBytes > 0 && !config.latency
       ? new ResponseCache(config.responseCacheBytes)
       : undefined;
 
-  const pipelines = new Map<string, ApiPipeline>(
-    modules.map((m) => [
-      m.name.toLowerCase(),
-      createApiPipeline(m, specs.get(m.name) as LoadedSpec, config, sync, cache),
-    ]),
+  const pipelines = new LazyMap(
+    modules.map((m) => m.name.toLowerCase()),
+    (key): ApiPipeline => {
+      const m = modules.find((candidate) => candidate.name.toLowerCase() === key) as ApiModule;
+      return createApiPipeline(m, specs.get(m.name) as LoadedSpec, config, sync, cache);
+    },
   );
   const apis = new Set(pipelines.keys());
   const root = rootApi(modules)?.name.toLowerCase();
@@ -91,7 +101,9 @@ export function createMockApp(
     const docsApis = modules.map((m) => ({
       name: m.name,
       title: m.title,
-      spec: specs.get(m.name) as LoadedSpec,
+      get spec() {
+        return specs.get(m.name) as LoadedSpec;
+      },
     }));
     app.use('/docs', createDocsRouter(docsApis, config, state));
   }

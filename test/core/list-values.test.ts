@@ -9,6 +9,12 @@ describe('listItems', () => {
     ['a repeated parameter, each value split', ['a,b', 'c', ''], {}, ['a', 'b', 'c']],
     ['spaces kept unless trimmed', ' a , b', {}, [' a ', ' b']],
     ['trimmed items, blanks dropped', ' a , b, ,', { trim: true }, ['a', 'b']],
+    ['one value with spaces, kept', ' a ', {}, [' a ']],
+    ['one value with spaces, trimmed', ' a ', { trim: true }, ['a']],
+    ['an empty value', '', {}, []],
+    ['a blank value, trimmed', '  ', { trim: true }, []],
+    ['a blank value, kept', '  ', {}, ['  ']],
+    ['a number', 7, {}, ['7']],
   ] as const)('reads %s', (_, value, options, expected) => {
     expect(listItems(value, options)).toEqual(expected);
   });

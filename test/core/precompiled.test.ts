@@ -15,6 +15,7 @@ import { loadSpec, parseSpecText, specArtifactName } from '../../src/core/spec.j
 import { apiFacts } from '../../src/scenarios/api-facts.js';
 import {
   BUILT_IN_DIR,
+  builtInSource,
   checkScenarioFile,
   loadScenarioFile,
   scenarioArtifactName,
@@ -102,7 +103,10 @@ describe('the precompiled scenario files and schema', () => {
     copyFileSync(file, copy);
     // Outside the built-in folder the file is parsed from YAML.
     const fromYaml = checkScenarioFile(copy, FACTS);
-    expect(readJsonArtifact(scenarioArtifactName(file), text)).toEqual(fromYaml.raw);
+    expect(readJsonArtifact(scenarioArtifactName(file), builtInSource(text))).toEqual(fromYaml.raw);
+    // Checked against this schema: with another schema's text the artifact is stale.
+    expect(readJsonArtifact(scenarioArtifactName(file), builtInSource(text, '{}'))).toBeUndefined();
+    expect(readJsonArtifact(scenarioArtifactName(file), text)).toBeUndefined();
     expect({ ...loadScenarioFile(file, FACTS), file: '' }).toEqual({
       ...loadScenarioFile(copy, FACTS),
       file: '',
@@ -125,7 +129,10 @@ describe('the precompiled scenario files and schema', () => {
       { name: 'Bad Name', description: '' },
       { description: 'x', latency: '5-1', extra: true },
       ...BUILT_INS.map((name) =>
-        readJsonArtifact(scenarioArtifactName(name), readFileSync(`${BUILT_IN_DIR}/${name}`, 'utf8')),
+        readJsonArtifact(
+          scenarioArtifactName(name),
+          builtInSource(readFileSync(`${BUILT_IN_DIR}/${name}`, 'utf8')),
+        ),
       ),
     ];
     for (const doc of documents) {

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Groups, groupsOf, type HourAdds, sumBuckets, sumWindow, vectorAdds } from '../../src/core/series.js';
-import { bucketsOf, MS_HOUR, type TimeUnit, type Window } from '../../src/core/time.js';
+import {
+  Groups,
+  groupsOf,
+  type HourAdds,
+  startLabels,
+  sumBuckets,
+  sumWindow,
+  vectorAdds,
+} from '../../src/core/series.js';
+import { bucketsOf, isoMs, MS_HOUR, type TimeUnit, type Window } from '../../src/core/time.js';
 
 const perHour = (h: number) => [h % 7, (h * 13) % 5, 1];
 const T0 = Date.UTC(2025, 0, 1);
@@ -97,14 +105,29 @@ describe('series', () => {
     expect(sumWindow(window, vectorAdds(fractions, 2), { width: 2, name: 'test-fractions' })).toEqual(total);
   });
 
-  it('gives each caller of a named series its own copy of the cached result', () => {
+  it('gives each caller of a named series its own copy of the cached values, and read-only starts', () => {
     const window = { start: T0, end: T0 + 10 * 24 * MS_HOUR };
     const options = { width: 3, name: 'test-copy' };
     const first = sumBuckets(window, 'day', vectorAdds(perHour, 3), options);
     (first.values[0] as number[])[0] = -1;
-    first.starts.pop();
+    expect(() => (first.starts as number[]).pop()).toThrow(TypeError);
+    expect(() => (first.hours as number[]).pop()).toThrow(TypeError);
     const second = sumBuckets(window, 'day', vectorAdds(perHour, 3), options);
     expect(second).toEqual(sumBuckets(window, 'day', vectorAdds(perHour, 3), { width: 3 }));
+  });
+
+  it('labels the starts of sums by a format, the same for every copy of a cached answer', () => {
+    const window = { start: T0, end: T0 + 5 * 24 * MS_HOUR };
+    const options = { width: 3, name: 'test-labels' };
+    const first = sumBuckets(window, 'day', vectorAdds(perHour, 3), options);
+    const expected = bucketsOf(window, 'day').map((b) => isoMs(b.start));
+    expect(startLabels(first, isoMs)).toEqual(expected);
+    const again = sumBuckets(window, 'day', vectorAdds(perHour, 3), options);
+    expect(startLabels(again, isoMs)).toBe(startLabels(first, isoMs));
+    const date = (ms: number) => isoMs(ms).slice(0, 10);
+    expect(startLabels(again, date)).toEqual(expected.map((iso) => iso.slice(0, 10)));
+    const unnamed = sumBuckets(window, 'day', vectorAdds(perHour, 3), { width: 3 });
+    expect(startLabels(unnamed, isoMs)).toEqual(expected);
   });
 
   it('sums a whole window, hours counted where they start', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addUnit,
+  bucketStartLabels,
   bucketsOf,
   countBuckets,
   isoMs,
@@ -136,6 +137,40 @@ describe('isoMs', () => {
         expect(isoSeconds(ms)).toBe(iso.replace(/\.\d{3}Z$/, 'Z'));
       }),
       { seed: 5, numRuns: 500 },
+    );
+  });
+});
+
+describe('remembered parses and labels', () => {
+  it('parses a text the same the first time and again, and its answer cannot be changed', () => {
+    const first = parseInstant('2025-02-28T10:00:00+01:00');
+    expect(first).toEqual({ ms: Date.UTC(2025, 1, 28, 9), dateOnly: false });
+    expect(parseInstant('2025-02-28T10:00:00+01:00')).toEqual(first);
+    expect(() => {
+      (first as { ms: number }).ms = 0;
+    }).toThrow(TypeError);
+    expect(parseInstant('2025-02-30')).toBeUndefined();
+    expect(parseInstant('2025-02-30')).toBeUndefined();
+  });
+
+  it('labels the buckets bucketsOf lists, in order, with the given format, first time and remembered', () => {
+    const units: TimeUnit[] = ['hour', 'day', 'week', 'month', 'quarter', 'year'];
+    const date = (ms: number) => isoMs(ms).slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: 0, max: 400 * MS_DAY }),
+        fc.constantFrom(...units),
+        (start, length, unit) => {
+          const window = { start, end: start + length };
+          if (countBuckets(window, unit) > 2000) return;
+          const expected = bucketsOf(window, unit).map((b) => isoMs(b.start));
+          expect(bucketStartLabels(window, unit, isoMs)).toEqual(expected);
+          expect(bucketStartLabels(window, unit, isoMs)).toEqual(expected);
+          expect(bucketStartLabels(window, unit, date)).toEqual(expected.map((iso) => iso.slice(0, 10)));
+        },
+      ),
+      { seed: 19, numRuns: 300 },
     );
   });
 });

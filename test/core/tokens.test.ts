@@ -8,6 +8,16 @@ describe('continuation tokens', () => {
     expect(decodeToken(7, 'q1', token, 'continuationToken')).toEqual({ unit: 483537, index: 12 });
   });
 
+  it('gives the same token again and accepts it again, and still refuses it for another seed or query', () => {
+    const token = encodeToken(7, 'q3', { unit: 5, index: 1 });
+    expect(encodeToken(7, 'q3', { unit: 5, index: 1 })).toBe(token);
+    for (let i = 0; i < 2; i++) {
+      expect(decodeToken(7, 'q3', token, 'continuationToken')).toEqual({ unit: 5, index: 1 });
+      expect(() => decodeToken(8, 'q3', token, 'continuationToken')).toThrowError(MockError);
+      expect(() => decodeToken(7, 'q4', token, 'continuationToken')).toThrowError(MockError);
+    }
+  });
+
   it.each([
     ['another query', 7, 'q2'],
     ['another seed', 8, 'q1'],

@@ -15,7 +15,7 @@ const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')
 
 /** The window's users (hours starting inside it, as /users counts them) by day of week and hour. */
 export function userActivity(q: SeriesQuery, clock: RequestClock, knobs: Knobs): SeriesData {
-  const grid = DAYS.map(() => new Array<number>(24).fill(0));
+  const grid = DAYS.map(() => HOURS.map(() => 0));
   const live = liveHours(q, clock);
   const cq = cellQuery(q, LEVEL.language);
   for (let h = Math.ceil(live.start / MS_HOUR), last = Math.ceil(live.end / MS_HOUR) - 1; h <= last; h++) {

@@ -3,12 +3,12 @@ import { cacheKey } from '../../core/bounded-cache.js';
 import { checkHourBudget } from '../../core/budget.js';
 import { type Knobs, knobsKey } from '../../core/knobs.js';
 import type { RequestClock } from '../../core/request-clock.js';
-import { groupsOf, type Sink, sumBuckets } from '../../core/series.js';
+import { type Groups, groupsOf, type HourAdds, type Sink, sumBuckets, sumWindow } from '../../core/series.js';
 import { isoSeconds, type TimeUnit, type Window } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { API, type Bot, LEVEL, type Version } from './bot.js';
 import type { TeamGroupField } from './query.js';
-import { type SeriesData, seriesDataOf } from './series-data.js';
+import { int32, type SeriesData, seriesDataOf } from './series-data.js';
 import {
   type Cell,
   type CellQuery,
@@ -139,16 +139,12 @@ export interface CellMeasure {
   perCell(bot: Bot, hour: number, cell: Cell, add: AddToSerie): void;
 }
 
-/**
- * Bucket sums of a quantity drawn per (version, channel, language) cell and hour, whatever the
- * filters, so that a filter only drops cells and every measure of a cell agrees with the others.
- */
-export function cellSeries(
+/** A measure's hourly adds for a query, and the cache name and Groups its sums are numbered by. */
+function cellAdds(
   q: SeriesQuery,
-  clock: RequestClock,
   knobs: Knobs,
   measure: CellMeasure,
-): SeriesData {
+): { adds: HourAdds; name: string; groups: Groups } {
   const cq = cellQuery(q, LEVEL.language);
   // Grouped and ungrouped sums of one measure number their components differently: two names.
   const name = seriesName(q, knobs, `${measure.what}/${measure.field ?? ''}`);
@@ -164,17 +160,58 @@ export function cellSeries(
     }
     sink?.add(component, n);
   };
-  const sums = sumBuckets(
-    q.window,
-    q.unit,
-    (hour, to) => {
-      sink = to;
-      for (const bot of q.bots)
-        for (const cell of cellsInHour(bot, hour, knobs, cq)) measure.perCell(bot, hour, cell, add);
-    },
-    { live: liveHours(q, clock), width: measure.field === undefined ? 1 : 0, name, groups },
-  );
+  const adds: HourAdds = (hour, to) => {
+    sink = to;
+    for (const bot of q.bots)
+      for (const cell of cellsInHour(bot, hour, knobs, cq)) measure.perCell(bot, hour, cell, add);
+  };
+  return { adds, name, groups };
+}
+
+/**
+ * Bucket sums of a quantity drawn per (version, channel, language) cell and hour, whatever the
+ * filters, so that a filter only drops cells and every measure of a cell agrees with the others.
+ */
+export function cellSeries(
+  q: SeriesQuery,
+  clock: RequestClock,
+  knobs: Knobs,
+  measure: CellMeasure,
+): SeriesData {
+  const { adds, name, groups } = cellAdds(q, knobs, measure);
+  const sums = sumBuckets(q.window, q.unit, adds, {
+    live: liveHours(q, clock),
+    width: measure.field === undefined ? 1 : 0,
+    name,
+    groups,
+  });
   return seriesDataOf(sums, groups, measure.field === undefined ? [] : [measure.field]);
+}
+
+/** One group's total over a window: its label and the sum of its serie (int32, as a serie's `sum`). */
+export interface LabelTotal {
+  label: string;
+  total: number;
+}
+
+/**
+ * The window's total of a grouped measure per label, for each group that holds data: the `sum`s
+ * that `cellSeries` gives its series, without summing bucket by bucket (same cached days).
+ */
+export function cellTotals(
+  q: SeriesQuery,
+  clock: RequestClock,
+  knobs: Knobs,
+  measure: CellMeasure & { field: string },
+): LabelTotal[] {
+  const { adds, name, groups } = cellAdds(q, knobs, measure);
+  const sums = sumWindow(q.window, adds, { live: liveHours(q, clock), name, groups });
+  const totals: LabelTotal[] = [];
+  for (let component = 0; component < sums.length; component++) {
+    const total = sums[component] as number;
+    if (total > 0) totals.push({ label: groups.labels(component)[0] ?? '', total: int32(total) });
+  }
+  return totals;
 }
 
 /** One statistic per bucket, ungrouped; totals over cells, so a filter can only lower them. */

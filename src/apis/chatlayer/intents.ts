@@ -1,7 +1,7 @@
 /** The ranked intent list of a window and its cursor pagination (first/after, last/before). */
 import { MockError } from '../../core/errors.js';
 import { showValue } from '../../core/show-value.js';
-import type { SeriesData } from './series-data.js';
+import type { LabelTotal } from './conversation-series.js';
 
 /** One ranked item (doc shape IntentInfo). */
 export interface IntentInfo {
@@ -19,13 +19,12 @@ export interface IntentsPage {
 /** Without first/last, a page holds this many (inferred). */
 export const DEFAULT_PAGE = 10;
 
-/** The ranking of intent series: by total, most first, ties by id; ranks from 1. */
-export function rankIntents(series: SeriesData): IntentInfo[] {
-  return series.series
-    .map((s) => ({ intent_id: s.labels.intent_id ?? '', count: s.sum, rank: 0 }))
-    .filter((i) => i.count > 0)
-    .sort((a, b) => b.count - a.count || (a.intent_id < b.intent_id ? -1 : 1))
-    .map((i, index) => ({ ...i, rank: index + 1 }));
+/** The ranking of intents by their window totals (those above 0): most first, ties by id; ranks from 1. */
+export function rankIntents(totals: readonly LabelTotal[]): IntentInfo[] {
+  return totals
+    .filter((t) => t.total > 0)
+    .sort((a, b) => b.total - a.total || (a.label < b.label ? -1 : 1))
+    .map((t, index) => ({ intent_id: t.label, count: t.total, rank: index + 1 }));
 }
 
 /** A cursor names a rank: stateless, and opaque to clients (inferred format). */

@@ -1,5 +1,5 @@
 /** The wire shapes `SeriesData` and `Serie` (doc), built from grouped bucket sums. */
-import type { BucketSums, Groups } from '../../core/series.js';
+import { type BucketSums, type Groups, startLabels } from '../../core/series.js';
 import { isoSeconds } from '../../core/time.js';
 
 /** One data series (doc): values per bucket and their statistics, int32. */
@@ -16,31 +16,36 @@ export interface Serie {
 export interface SeriesData {
   series: Serie[];
   series_labels: string[];
-  x_values: string[];
+  x_values: readonly string[];
 }
 
 const INT32_MAX = 2_147_483_647;
 
 /** Saturates at the int32 the vendor's schema allows (reachable only with absurd volume knobs). */
-function int32(n: number): number {
+export function int32(n: number): number {
   return Math.min(n, INT32_MAX);
 }
 
-/** A serie from its values: sum, min, max, and the mean rounded to the nearest integer. */
-export function serieOf(values: readonly number[], labels: Record<string, string>): Serie {
+/**
+ * A serie from its values: sum, min, max, and the mean rounded to the nearest integer. The values
+ * are the caller's own (the summer's copy): kept as they are unless one needs capping.
+ */
+export function serieOf(values: number[], labels: Record<string, string>): Serie {
+  const count = values.length;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  for (const v of values) {
+  for (let i = 0; i < count; i++) {
+    const v = values[i] as number;
     sum += v;
-    min = Math.min(min, v);
-    max = Math.max(max, v);
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   return {
-    values: values.map(int32),
-    mean: int32(values.length === 0 ? 0 : Math.round(sum / values.length)),
+    values: max > INT32_MAX ? values.map(int32) : values,
+    mean: int32(count === 0 ? 0 : Math.round(sum / count)),
     max: int32(max),
-    min: int32(values.length === 0 ? 0 : min),
+    min: int32(count === 0 ? 0 : min),
     sum: int32(sum),
     labels,
   };
@@ -55,24 +60,29 @@ function compareTuples(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
+/** A serie's labels: each field with its value in the group's tuple ('' if none), in field order. */
+function labelsOf(fields: readonly string[], values: readonly string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < fields.length; i++) labels[fields[i] as string] = values[i] ?? '';
+  return labels;
+}
+
 /**
  * SeriesData for bucket sums whose components are groups labelled by `fields` (their label values
  * in `groups`): one serie per group that holds data, sorted by its labels; ungrouped (no fields),
- * exactly one serie with `labels: {}`.
+ * exactly one serie with `labels: {}`. The x values are the cached sums' own (read only).
  */
 export function seriesDataOf(sums: BucketSums, groups: Groups, fields: readonly string[]): SeriesData {
   const present: { labelValues: readonly string[]; values: number[] }[] = [];
-  sums.values.forEach((values, component) => {
-    present.push({ labelValues: groups.labels(component), values });
-  });
+  const rows = sums.values;
+  for (let component = 0; component < rows.length; component++) {
+    const values = rows[component];
+    if (values !== undefined) present.push({ labelValues: groups.labels(component), values });
+  }
   if (fields.length === 0 && present.length === 0)
     present.push({ labelValues: [], values: sums.starts.map(() => 0) });
   present.sort((a, b) => compareTuples(a.labelValues, b.labelValues));
-  return {
-    series: present.map((g) =>
-      serieOf(g.values, Object.fromEntries(fields.map((field, i) => [field, g.labelValues[i] ?? '']))),
-    ),
-    series_labels: [...fields],
-    x_values: sums.starts.map(isoSeconds),
-  };
+  const series: Serie[] = [];
+  for (const g of present) series.push(serieOf(g.values, labelsOf(fields, g.labelValues)));
+  return { series, series_labels: [...fields], x_values: startLabels(sums, isoSeconds) };
 }

@@ -1,7 +1,7 @@
 /** Handlers of the series families: messages, users, intents, knowledge base, voice minutes. */
 import type { OperationHandler, OperationInput } from '../../core/api.js';
 import { userActivity } from './activity.js';
-import { cellSeries, insightSeries } from './conversation-series.js';
+import { type CellMeasure, cellSeries, cellTotals, insightSeries } from './conversation-series.js';
 import { habitsOf } from './habits.js';
 import { pageOf, rankIntents } from './intents.js';
 import { cellAnswers, cellIntents, cellUsers, cellVoiceMinutes } from './measures.js';
@@ -9,24 +9,26 @@ import type { OperationId } from './operations.js';
 import type { SeriesData } from './series-data.js';
 import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 
+/** Recognised intents, one serie per intent. */
+const INTENTS: CellMeasure & { field: string } = {
+  what: 'intents',
+  field: 'intent_id',
+  perCell: (bot, hour, cell, add) => {
+    const names = habitsOf(bot).intents.values;
+    cellIntents(bot, hour, cell).forEach((n, i) => {
+      if (n > 0) add(n, names[i] as string);
+    });
+  },
+};
+
 /** Intent series of a request, one per recognised intent. */
 function intentSeries(input: OperationInput): SeriesData {
-  return cellSeries(botQuery(input), input.ctx.clock, input.ctx.knobs, {
-    what: 'intents',
-    field: 'intent_id',
-    perCell: (bot, hour, cell, add) => {
-      const names = habitsOf(bot).intents.values;
-      cellIntents(bot, hour, cell).forEach((n, i) => {
-        if (n > 0) add(n, names[i] as string);
-      });
-    },
-  });
+  return cellSeries(botQuery(input), input.ctx.clock, input.ctx.knobs, INTENTS);
 }
 
-/** Knowledge-base series of a query: by tag, or all tags in one serie. */
-function answerSeries(input: OperationInput, team: boolean, byTag: boolean): SeriesData {
-  const q = team ? teamQuery(input, TEAM_BUCKETS) : botQuery(input, !byTag);
-  return cellSeries(q, input.ctx.clock, input.ctx.knobs, {
+/** Knowledge-base answers: by tag, or all tags in one serie. */
+function answers(byTag: boolean): CellMeasure {
+  return {
     what: 'answers',
     ...(byTag ? { field: 'tag' } : {}),
     perCell: (bot, hour, cell, add) => {
@@ -35,7 +37,13 @@ function answerSeries(input: OperationInput, team: boolean, byTag: boolean): Ser
         if (n > 0) add(n, byTag ? (tags[i] as string) : undefined);
       });
     },
-  });
+  };
+}
+
+/** Knowledge-base series of a query: by tag, or all tags in one serie. */
+function answerSeries(input: OperationInput, team: boolean, byTag: boolean): SeriesData {
+  const q = team ? teamQuery(input, TEAM_BUCKETS) : botQuery(input, !byTag);
+  return cellSeries(q, input.ctx.clock, input.ctx.knobs, answers(byTag));
 }
 
 const Analytics_GetMessages: OperationHandler = (input, res) => {
@@ -61,7 +69,9 @@ const Analytics_GetIntents: OperationHandler = (input, res) => {
     first?: number;
     last?: number;
   };
-  res.json(pageOf(rankIntents(intentSeries(input)), { after, before, first, last }));
+  // Only each intent's total is shown: summed over the window, not bucket by bucket.
+  const totals = cellTotals(botQuery(input), input.ctx.clock, input.ctx.knobs, INTENTS);
+  res.json(pageOf(rankIntents(totals), { after, before, first, last }));
 };
 
 const Analytics_GetIntentInsights: OperationHandler = (input, res) => {
@@ -73,10 +83,12 @@ const Analytics_GetKnowledgeBaseUsage: OperationHandler = (input, res) => {
 };
 
 const Analytics_GetKnowledgeBaseTagsInsights: OperationHandler = (input, res) => {
-  const series = answerSeries(input, false, true);
-  const data = series.series
-    .map((s) => ({ tag: s.labels.tag ?? '', count: s.sum, rank: 0 }))
-    .filter((t) => t.count > 0)
+  const totals = cellTotals(botQuery(input, false), input.ctx.clock, input.ctx.knobs, {
+    ...answers(true),
+    field: 'tag',
+  });
+  const data = totals
+    .map((t) => ({ tag: t.label, count: t.total, rank: 0 }))
     .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1))
     .map((t, i) => ({ ...t, rank: i + 1 }));
   res.json({ data });

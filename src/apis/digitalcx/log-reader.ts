@@ -7,9 +7,16 @@ import { type Interaction, interactionsInHour } from './interactions.js';
 import type { Project } from './project.js';
 import { type InteractionsQuery, matches } from './query.js';
 
-/** One page of rows and where the next page starts. */
+/** The rows of a page that come from one hour: the hour's rows (as cached) and their positions in it. */
+export interface PagePart {
+  hourRows: readonly Interaction[];
+  indexes: number[];
+}
+
+/** One page of rows, hour by hour, and where the next page starts. */
 export interface Page {
   rows: Interaction[];
+  parts: PagePart[];
   next: Cursor;
 }
 
@@ -59,40 +66,55 @@ export function readPage(
   size: number,
 ): Page {
   const rows: Interaction[] = [];
+  const parts: PagePart[] = [];
   let hour = from ? Math.max(from.unit, firstHour(q)) : firstHour(q);
   let index = from && from.unit === hour ? from.index : 0;
   const last = lastHour(q);
   for (; hour <= last; hour++, index = 0) {
     const all = hourRows(seed, project, hour, knobs);
+    let part: PagePart | undefined;
     for (; index < all.length; index++) {
       const row = all[index] as Interaction;
       if (!matches(row, q)) continue;
-      if (rows.length === size) return { rows, next: { unit: hour, index } };
+      if (rows.length === size) return { rows, parts, next: { unit: hour, index } };
       rows.push(row);
+      if (part === undefined) {
+        part = { hourRows: all, indexes: [] };
+        parts.push(part);
+      }
+      part.indexes.push(index);
     }
   }
-  return { rows, next: { unit: last + 1, index: 0 } };
+  return { rows, parts, next: { unit: last + 1, index: 0 } };
 }
 
-/** Every matching row of the window, one hour's worth at a time (for streaming). */
+/**
+ * Every matching row of the window, one hour at a time (for streaming): the hour's rows and the
+ * positions of those that match, as a page's parts; `kept` says whether the hour's rows are the
+ * cached ones (what is derived from them may be kept with them).
+ */
 export function* readHours(
   seed: number,
   project: Project,
   q: InteractionsQuery,
   knobs: Knobs,
-): Generator<Interaction[]> {
+): Generator<PagePart & { kept: boolean }> {
   let stored = 0;
   for (let hour = firstHour(q), last = lastHour(q); hour <= last; hour++) {
     const key = hourKey(seed, project, hour, knobs);
     let rows = recentHours.peek(key);
+    let kept = rows !== undefined;
     if (!rows) {
       const computed = interactionsInHour(seed, project, hour, knobs);
       if (stored + computed.length <= ROWS_A_STREAM_STORES) {
         stored += computed.length;
         recentHours.get(key, () => computed, weigh);
+        kept = true;
       }
       rows = computed;
     }
-    yield rows.filter((row) => matches(row, q));
+    const indexes: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (matches(rows[i] as Interaction, q)) indexes.push(i);
+    yield { hourRows: rows, indexes, kept };
   }
 }

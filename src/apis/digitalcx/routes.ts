@@ -1,16 +1,14 @@
 /** DigitalCX handlers: thin glue between validated requests, the log reader and the wire format. */
 import type { Response } from 'express';
 import type { OperationHandler, OperationInput } from '../../core/api.js';
-import { CsvChunk } from '../../core/csv-chunk.js';
 import { MockError } from '../../core/errors.js';
 import { hashKey } from '../../core/rng.js';
 import { streamChunks } from '../../core/stream.js';
 import { decodeToken, encodeToken } from '../../core/tokens.js';
-import { Utf8Chunk } from '../../core/utf8-chunk.js';
-import { csvHeader, jsonRow, writeCsvRow } from './columns.js';
 import type { Interaction } from './interactions.js';
-import { readHours, readPage } from './log-reader.js';
+import { type PagePart, readHours, readPage } from './log-reader.js';
 import type { OperationId } from './operations.js';
+import { bodyHead, bodyTail, type PageFormat, pageBody, partSlices, writeRows } from './page-bytes.js';
 import { projectOf } from './project.js';
 import { type InteractionsQuery, queryHash, readQuery, unknownProjectMessage } from './query.js';
 
@@ -21,52 +19,31 @@ function wantsJson(input: OperationInput): boolean {
   return /\bapplication\/json\b/i.test(String(input.req.headers.accept ?? ''));
 }
 
-/** Bytes a record takes, about: a chunk is sized for its rows up front. */
-const RECORD_BYTES = 600;
 /**
  * Records per chunk at most: a busy hour's rows go out in several chunks of about 150 KB, so that
  * each of many concurrent streams holds one small chunk, not a megabyte, while the socket drains.
  */
 const CHUNK_ROWS = 256;
 
-/** Slices of at most CHUNK_ROWS rows, hour after hour. */
-function* slices(rowGroups: Iterable<Interaction[]>): Generator<Interaction[]> {
-  for (const rows of rowGroups) {
-    if (rows.length <= CHUNK_ROWS) yield rows;
-    else for (let at = 0; at < rows.length; at += CHUNK_ROWS) yield rows.slice(at, at + CHUNK_ROWS);
-  }
-}
-
-/** The body, a chunk of at most CHUNK_ROWS rows at a time, as UTF-8 bytes (see core/utf8-chunk.ts). */
-function* bodyChunks(
-  rowGroups: Iterable<Interaction[]>,
-  json: boolean,
-  userInfo: boolean,
-  delimiter: string,
-): Generator<Buffer> {
-  if (json) {
-    yield Buffer.from('[');
-    let first = true;
-    for (const rows of slices(rowGroups)) {
-      if (rows.length === 0) continue;
-      const chunk = new Utf8Chunk(rows.length * RECORD_BYTES);
-      for (const row of rows) {
-        if (!first) chunk.add(',');
-        chunk.add(JSON.stringify(jsonRow(row, userInfo)));
-        first = false;
-      }
-      yield chunk.bytes();
+/**
+ * The body, hour by hour: an hour whose rows are cached goes out as slices of its rows as written
+ * once (page-bytes.ts), any other is written afresh, at most CHUNK_ROWS rows a chunk.
+ */
+function* bodyChunks(hours: Iterable<PagePart & { kept: boolean }>, format: PageFormat): Generator<Buffer> {
+  yield bodyHead(format);
+  let first = true;
+  for (const part of hours) {
+    if (part.indexes.length === 0) continue;
+    if (part.kept) yield* partSlices(part, format, first);
+    else {
+      const rows = part.indexes.map((i) => part.hourRows[i] as Interaction);
+      for (let at = 0; at < rows.length; at += CHUNK_ROWS)
+        yield writeRows(rows.slice(at, at + CHUNK_ROWS), format, first && at === 0);
     }
-    yield Buffer.from(']');
-    return;
+    first = false;
   }
-  yield Buffer.from(csvHeader(delimiter));
-  for (const rows of slices(rowGroups)) {
-    if (rows.length === 0) continue;
-    const chunk = new CsvChunk(delimiter, rows.length * RECORD_BYTES);
-    for (const row of rows) writeCsvRow(chunk, row, userInfo);
-    yield chunk.bytes();
-  }
+  const tail = bodyTail(format);
+  if (tail !== '') yield Buffer.from(tail);
 }
 
 const getInteractions: OperationHandler = async (input, res: Response) => {
@@ -80,13 +57,11 @@ const getInteractions: OperationHandler = async (input, res: Response) => {
   const json = wantsJson(input);
   // Only admins and content engineers see user info; the magic `viewer` is neither (vendor doc).
   const userInfo = q.includeUserInfo && input.caller.role === 'admin';
+  const format: PageFormat = { json, userInfo, delimiter: knobs.csvDelimiter };
   res.status(200).type(json ? 'application/json' : 'text/csv');
 
   if (!q.paginate) {
-    await streamChunks(
-      res,
-      bodyChunks(readHours(seed, project, q, knobs), json, userInfo, knobs.csvDelimiter),
-    );
+    await streamChunks(res, bodyChunks(readHours(seed, project, q, knobs), format));
     return;
   }
   const hash = queryHash(customerKey, projectKey, q);
@@ -102,7 +77,7 @@ const getInteractions: OperationHandler = async (input, res: Response) => {
     return;
   }
   res.setHeader('continuationToken', encodeToken(seed, hash, page.next));
-  res.send(Buffer.concat([...bodyChunks([page.rows], json, userInfo, knobs.csvDelimiter)]));
+  res.send(pageBody(page, format));
 };
 
 /** Access tokens: magic client secrets pass through as the magic token of the same name. */

@@ -1,5 +1,5 @@
 /** Usage figures: conversations, messages and users per window, day and month. */
-import { perBucket, sumBuckets, vectorAdds } from '../../core/series.js';
+import { type BucketSums, startLabels, sumBuckets, vectorAdds } from '../../core/series.js';
 import type { TimeUnit, Window } from '../../core/time.js';
 import { calendarDate, windowFields } from './figures.js';
 import { type Scope, vectorName } from './scope.js';
@@ -39,25 +39,28 @@ export function usageSeries(
   scope: Scope,
   window: Window,
   unit: TimeUnit,
-): { total: UsageSums; points: { start: number; usage: UsageSums }[] } {
+): { total: UsageSums; points: { start: number; usage: UsageSums }[]; sums: BucketSums } {
   const series = sumBuckets(window, unit, vectorAdds(usagePerHour(scope), 3), {
     width: 3,
     name: vectorName(scope, 'usage'),
   });
-  const buckets = perBucket(series, 3);
+  const count = series.starts.length;
   const sums = [0, 0, 0];
   let hours = 0;
-  buckets.forEach((bucket, b) => {
-    for (let i = 0; i < 3; i++) sums[i] = (sums[i] as number) + (bucket[i] as number);
+  const points = new Array<{ start: number; usage: UsageSums }>(count);
+  const bucket = [0, 0, 0];
+  for (let b = 0; b < count; b++) {
+    for (let i = 0; i < 3; i++) {
+      bucket[i] = (series.values[i] as number[])[b] as number;
+      sums[i] = (sums[i] as number) + (bucket[i] as number);
+    }
     hours += series.hours[b] as number;
-  });
-  return {
-    total: sumsOf(scope, sums, hours),
-    points: buckets.map((bucket, b) => ({
+    points[b] = {
       start: series.starts[b] as number,
       usage: sumsOf(scope, bucket, series.hours[b] as number),
-    })),
-  };
+    };
+  }
+  return { total: sumsOf(scope, sums, hours), points, sums: series };
 }
 
 /** The usage of the whole window. */
@@ -80,12 +83,13 @@ export function usageStats(scope: Scope, window: Window) {
 
 /** GET /usage/daily: one point per UTC day; the points sum to total_conversations. */
 export function dailyUsage(scope: Scope, window: Window) {
-  const { total, points } = usageSeries(scope, window, 'day');
+  const { total, points, sums } = usageSeries(scope, window, 'day');
+  const dates = startLabels(sums, calendarDate);
   return {
     ...windowFields(window),
     total_conversations: total.conversations,
-    data: points.map(({ start, usage }) => ({
-      date: calendarDate(start),
+    data: points.map(({ usage }, b) => ({
+      date: dates[b] as string,
       conversations: usage.conversations,
       messages: usage.messages,
       active_users: usage.activeUsers,

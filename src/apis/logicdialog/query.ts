@@ -7,15 +7,7 @@ import { checkHourBudget } from '../../core/budget.js';
 import { MockError } from '../../core/errors.js';
 import type { RequestClock } from '../../core/request-clock.js';
 import { showValue } from '../../core/show-value.js';
-import {
-  type Bucket,
-  bucketsOf,
-  countBuckets,
-  isoMs,
-  MS_HOUR,
-  parseInstant,
-  startOf,
-} from '../../core/time.js';
+import { bucketStartLabels, countBuckets, isoMs, MS_HOUR, parseInstant, startOf } from '../../core/time.js';
 import { tenantProfile } from '../../core/world.js';
 import { type Workspace, workspaceOf } from './workspace.js';
 
@@ -42,7 +34,8 @@ export interface AnalyticsQuery {
   start: number;
   /** `dateTo` as given (exclusive). */
   end: number;
-  buckets: Bucket[];
+  /** Each bucket's start, as an ISO instant (shared: read only). */
+  dates: readonly string[];
   hours: HourRange;
 }
 
@@ -117,6 +110,6 @@ export function readQuery(input: OperationInput): { q: AnalyticsQuery; ws: Works
   const hours = activeHours(ws, start, end, clock);
   // An empty world has no activity at all (and needs no work).
   const counted = knobs.empty ? { first: hours.first, end: hours.first } : hours;
-  const buckets = bucketsOf({ start, end }, resolution);
-  return { q: { client, resolution, start, end, buckets, hours: counted }, ws };
+  const dates = bucketStartLabels({ start, end }, resolution, isoMs);
+  return { q: { client, resolution, start, end, dates, hours: counted }, ws };
 }

@@ -16,10 +16,10 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 const SEMI_SPACE = '--semi-space-growth-factor=1';
 
-/** The V8 flags set, each with the pattern of the user's flags that overrides it. */
-const TUNING: readonly (readonly [string, RegExp])[] = [
-  [SEMI_SPACE, /semi[-_]space/],
-  ['--heap-growing-percent=50', /heap[-_]growing[-_]percent/],
+/** The V8 flags set, each with the pattern of the user's flags that overrides it and V8's default. */
+const TUNING: readonly (readonly [string, RegExp, string])[] = [
+  [SEMI_SPACE, /semi[-_]space/, '--semi-space-growth-factor=2'],
+  ['--heap-growing-percent=50', /heap[-_]growing[-_]percent/, '--heap-growing-percent=0'],
 ];
 
 /** The young generation's size at which its growth is stopped (two 4 MB semi-spaces). */
@@ -53,4 +53,13 @@ export function tuneHeap(nodeFlags: readonly string[]): string[] {
     set.push(flag);
   }
   return set;
+}
+
+/**
+ * Sets the flags tuneHeap sets back to V8's defaults. V8 stamps a code cache with a hash of the
+ * flags that differ from their defaults and refuses it under other flags: the build's code cache
+ * (src/build/code-cache.ts), made after a start, must carry the flags of a fresh process.
+ */
+export function untuneHeap(): void {
+  for (const [, , defaultFlag] of TUNING) setFlagsFromString(defaultFlag);
 }

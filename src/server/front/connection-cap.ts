@@ -8,7 +8,7 @@
  * those) — so a normal client is served while slow sockets hold the cap. Requests in flight are
  * never cut; when every connection has one, the new connection is refused with a 503 and closed.
  */
-import type { RequestListener, Server } from 'node:http';
+import type { RequestListener, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** A 503 sent on a connection refused at the cap, before its request is read. */
@@ -36,6 +36,19 @@ const REFUSAL = Buffer.from(
 interface Connection {
   /** Requests received whose response has not closed yet. */
   inFlight: number;
+}
+
+/** Where a response keeps the connection it is counted on until it closes. */
+const COUNTED = Symbol('counted on');
+
+type Counted = ServerResponse & { [COUNTED]?: Connection | undefined };
+
+/** A response closed: it is no longer in flight on its connection (one function for all responses). */
+function answered(this: Counted): void {
+  const state = this[COUNTED];
+  if (state === undefined) return;
+  this[COUNTED] = undefined;
+  state.inFlight--;
 }
 
 /**
@@ -79,9 +92,8 @@ export function capConnections(server: Server, max: number, listener: RequestLis
     const state = open.get(req.socket);
     if (state) {
       state.inFlight++;
-      res.once('close', () => {
-        state.inFlight--;
-      });
+      (res as Counted)[COUNTED] = state;
+      res.on('close', answered);
     }
     listener(req, res);
   };

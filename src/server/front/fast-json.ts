@@ -26,16 +26,15 @@ export function installFastJson(app: Express): void {
     const text = JSON.stringify(body) as string | undefined;
     if (text === undefined) return expressJson.call(this, body);
     this.setHeader('Content-Type', 'application/json; charset=utf-8');
-    if (text.length < STRING_BODY_LIMIT) {
-      this.setHeader('Content-Length', String(Buffer.byteLength(text, 'utf8')));
-      if (req.method === 'HEAD') this.end();
-      else this.end(text, 'utf8');
-    } else {
-      const chunk = Buffer.from(text, 'utf8');
-      this.setHeader('Content-Length', String(chunk.length));
-      if (req.method === 'HEAD') this.end();
-      else this.end(chunk);
-    }
+    const bytes = Buffer.byteLength(text, 'utf8');
+    this.setHeader('Content-Length', String(bytes));
+    if (req.method === 'HEAD') this.end();
+    // Express sends a short text as is (Node writes the head in the body's encoding, UTF-8) and a
+    // long one as a Buffer (the head in latin1). A long text of ASCII only is the same bytes in
+    // latin1, head included: sent as is, Node writes head and body in one piece without a Buffer.
+    else if (text.length < STRING_BODY_LIMIT) this.end(text, 'utf8');
+    else if (bytes === text.length) this.end(text, 'latin1');
+    else this.end(Buffer.from(text, 'utf8'));
     return this;
   };
 }

@@ -121,7 +121,14 @@ export function createListener(parts: FrontParts): RequestListener {
     const [request, response] = asExpress(app, req, res);
     request.baseUrl = facts.path.prefix;
     request.url = api.rest;
-    pipeline(request, response, api).catch((error: unknown) => fail(error, request, response));
+    let waiting: Promise<void> | undefined;
+    try {
+      waiting = pipeline(request, response, api);
+    } catch (error) {
+      fail(error, request, response);
+      return true;
+    }
+    waiting?.catch((error: unknown) => fail(error, request, response));
     return true;
   };
 

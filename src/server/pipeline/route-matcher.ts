@@ -2,6 +2,8 @@
 import type { SpecOperation } from '../../core/spec.js';
 
 interface CompiledPath {
+  /** The spec's path template (`/v1/bots/{bot_id}/flow`). */
+  path: string;
   regex: RegExp;
   names: string[];
   literalScore: number;
@@ -18,9 +20,25 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function slashesIn(path: string): number {
+  let n = 0;
+  for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) n++;
+  return n;
+}
+
 /** Compiles every path once; matching prefers the path with more literal segments. */
 export class RouteMatcher {
   private readonly paths: CompiledPath[] = [];
+  /**
+   * The paths without parameters, by their text, each only if no path tried before it matches that
+   * text too: then finding it here is what trying the paths in order finds, without the regexes.
+   */
+  private readonly literals = new Map<string, CompiledPath>();
+  /**
+   * The paths by how many `/` they have, each list in the order above. A parameter never spans a
+   * `/`, so a path's regex only matches request paths with as many: the others need not be tried.
+   */
+  private readonly bySlashes = new Map<number, CompiledPath[]>();
 
   constructor(operations: readonly SpecOperation[]) {
     const byPath = new Map<string, CompiledPath>();
@@ -40,6 +58,7 @@ export class RouteMatcher {
           })
           .join('');
         compiled = {
+          path: op.path,
           regex: new RegExp(`^${source}$`),
           names,
           literalScore: op.path.split('/').filter((s) => s && !s.startsWith('{')).length,
@@ -50,6 +69,18 @@ export class RouteMatcher {
       compiled.operations.set(op.method, op);
     }
     this.paths = [...byPath.values()].sort((a, b) => b.literalScore - a.literalScore);
+    this.paths.forEach((compiled, i) => {
+      if (compiled.names.length > 0) return;
+      const text = compiled.path;
+      if (!this.paths.slice(0, i).some((earlier) => earlier.regex.test(text)))
+        this.literals.set(text, compiled);
+    });
+    for (const compiled of this.paths) {
+      const n = slashesIn(compiled.path);
+      const list = this.bySlashes.get(n);
+      if (list) list.push(compiled);
+      else this.bySlashes.set(n, [compiled]);
+    }
   }
 
   /**
@@ -64,27 +95,33 @@ export class RouteMatcher {
   }
 
   private matchExactly(method: string, path: string): RouteMatch {
-    for (const compiled of this.paths) {
+    const literal = this.literals.get(path);
+    if (literal !== undefined) return this.found(literal, method, []);
+    for (const compiled of this.bySlashes.get(slashesIn(path)) ?? []) {
       const m = compiled.regex.exec(path);
-      if (!m) continue;
-      const operation = compiled.operations.get(method === 'HEAD' ? 'GET' : method);
-      if (!operation) {
-        const allowed = [...compiled.operations.keys()];
-        // HEAD is served wherever GET is.
-        if (allowed.includes('GET')) allowed.push('HEAD');
-        return { kind: 'method', allowed };
-      }
-      const params: Record<string, string> = {};
-      compiled.names.forEach((name, i) => {
-        const raw = m[i + 1] as string;
-        try {
-          params[name] = decodeURIComponent(raw);
-        } catch {
-          params[name] = raw;
-        }
-      });
-      return { kind: 'found', operation, params };
+      if (m) return this.found(compiled, method, m);
     }
     return { kind: 'none' };
+  }
+
+  /** The answer for a path that matched (`m`: its regex's groups; none for a literal path). */
+  private found(compiled: CompiledPath, method: string, m: ArrayLike<string | undefined>): RouteMatch {
+    const operation = compiled.operations.get(method === 'HEAD' ? 'GET' : method);
+    if (!operation) {
+      const allowed = [...compiled.operations.keys()];
+      // HEAD is served wherever GET is.
+      if (allowed.includes('GET')) allowed.push('HEAD');
+      return { kind: 'method', allowed };
+    }
+    const params: Record<string, string> = {};
+    compiled.names.forEach((name, i) => {
+      const raw = m[i + 1] as string;
+      try {
+        params[name] = decodeURIComponent(raw);
+      } catch {
+        params[name] = raw;
+      }
+    });
+    return { kind: 'found', operation, params };
   }
 }

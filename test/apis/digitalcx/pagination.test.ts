@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/core/scenario.js';
+import { BUSY } from '../../fixtures/digitalcx-scenarios.js';
 import { testApp } from '../../support/app.js';
 import { apiClient } from '../../support/client.js';
 import { csvRows, DAY, interactionsPath } from './support.js';
@@ -142,5 +143,89 @@ describe('DigitalCX pagination', () => {
     expect((json.body as { LogId: number }[]).map((r) => String(r.LogId))).toEqual(
       csvRows(csv.text).map((r) => r.LogId),
     );
+  });
+});
+
+describe('DigitalCX page bodies', () => {
+  /** The bodies of every page of a query, walked with one app (its caches warm as a client's would be). */
+  async function pageBodies(
+    mock: RequestListener,
+    query: Record<string, string | number | boolean>,
+    accept: string,
+    scenario: Record<string, string> = SCENARIO,
+  ) {
+    const bodies: string[] = [];
+    let token: string | undefined;
+    for (let i = 0; i < 500; i++) {
+      const res = await digitalcx(mock).get(
+        interactionsPath({ ...query, paginateData: true, ...(token ? { continuationToken: token } : {}) }),
+        { headers: { ...scenario, Accept: accept } },
+      );
+      if (res.status === 204) return bodies;
+      expect(res.status).toBe(200);
+      token = res.headers.continuationtoken as string;
+      bodies.push(res.text);
+    }
+    throw new Error('pagination did not end');
+  }
+
+  // A filter leaves gaps between the rows of an hour, and pages of 37 start and end inside hours.
+  const query = { startDate: '2025-02-28T06:00:00Z', endDate: '2025-02-28T12:00:00Z', interactionTypes: 2 };
+
+  it("hold the streamed body's CSV records byte for byte, written fresh and again", async () => {
+    const mock = testApp({}, [SMALL_PAGES]);
+    const whole = (await digitalcx(mock).get(interactionsPath(query), { headers: SCENARIO })).text;
+    const header = whole.slice(0, whole.indexOf('\r\n') + 2);
+    for (let pass = 0; pass < 2; pass++) {
+      const bodies = await pageBodies(mock, query, 'text/csv');
+      expect(bodies.length).toBeGreaterThan(3);
+      for (const body of bodies) expect(body.startsWith(header)).toBe(true);
+      expect(header + bodies.map((b) => b.slice(header.length)).join('')).toBe(whole);
+    }
+  });
+
+  it("hold the streamed body's JSON records byte for byte, written fresh and again", async () => {
+    const mock = testApp({}, [SMALL_PAGES]);
+    const json = { ...SCENARIO, Accept: 'application/json' };
+    const whole = (await digitalcx(mock).get(interactionsPath(query), { headers: json })).text;
+    for (let pass = 0; pass < 2; pass++) {
+      const bodies = await pageBodies(mock, query, 'application/json');
+      expect(bodies.length).toBeGreaterThan(3);
+      expect(`[${bodies.map((b) => b.slice(1, -1)).join(',')}]`).toBe(whole);
+    }
+  });
+
+  // Ten times the traffic: six hours hold more rows than a stream keeps (log-reader.ts), so the
+  // first stream writes its last hours afresh, row by row, and the second one finds them all kept,
+  // written whole by the pages in between.
+  const busyQuery = {
+    startDate: '2025-02-28T06:00:00Z',
+    endDate: '2025-02-28T12:00:00Z',
+  };
+  const BUSY_SCENARIO = { 'X-Mock-Scenario': BUSY.name };
+
+  it.each([
+    ['CSV', 'text/csv'],
+    ['JSON', 'application/json'],
+  ])('stream a busy window as %s the same, hours written afresh or kept', async (_, accept) => {
+    const mock = testApp({}, [BUSY]);
+    const stream = async () =>
+      (
+        await digitalcx(mock).get(interactionsPath(busyQuery), {
+          headers: { ...BUSY_SCENARIO, Accept: accept },
+        })
+      ).text;
+    const fresh = await stream();
+    const bodies = await pageBodies(mock, busyQuery, accept, BUSY_SCENARIO);
+    const kept = await stream();
+    expect(bodies.length).toBeGreaterThan(5);
+    if (accept === 'text/csv') {
+      const header = fresh.slice(0, fresh.indexOf('\r\n') + 2);
+      expect(header + bodies.map((b) => b.slice(header.length)).join('')).toBe(fresh);
+    } else {
+      expect(`[${bodies.map((b) => b.slice(1, -1)).join(',')}]`).toBe(fresh);
+      expect(JSON.parse(fresh).length).toBeGreaterThan(5000);
+    }
+    expect(kept).toBe(fresh);
   });
 });

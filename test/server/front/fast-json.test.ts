@@ -51,13 +51,25 @@ describe("the app's res.json", () => {
     expect(await answer(true, handler)).toEqual(await answer(false, handler));
   });
 
-  it.each([
+  it.each<[string, (req: Request, res: Response) => void]>([
     ['a status without a body', (_req: Request, res: Response) => res.status(204).json({ a: 1 })],
     [
       'a Content-Type set before',
       (_req: Request, res: Response) => res.type('application/vnd.x+json').json({ a: 1 }),
     ],
     ['an error status', (_req: Request, res: Response) => res.status(503).json({ error: 'x'.repeat(1200) })],
+    // A header value with a latin1 character (an echoed Origin can have one): Express writes the
+    // head of a long body in latin1 and that of a short one in UTF-8.
+    ...[10, 1200].flatMap((n): [string, (req: Request, res: Response) => void][] => [
+      [
+        `a latin1 header value and an ASCII body of ${n} characters`,
+        (_req: Request, res: Response) => res.set('X-Note', 'caf\u00e9').json({ a: 'x'.repeat(n) }),
+      ],
+      [
+        `a latin1 header value and a body of ${n} characters beyond ASCII`,
+        (_req: Request, res: Response) => res.set('X-Note', 'caf\u00e9').json({ a: '\u00e9'.repeat(n) }),
+      ],
+    ]),
   ])('sends what Express sends with %s', async (_, handler) => {
     expect(await answer(true, handler)).toEqual(await answer(false, handler));
   });

@@ -63,7 +63,12 @@ const sameOriginOnly: RequestHandler = (req, res, next) => {
 /** The /__mock/console router. */
 export function createConsoleRouter({ state, sync, journalSize, guard }: ConsoleParts): Router {
   const router = express.Router();
-  const assets = consoleAssets();
+  // Found when the console is first asked for: resolving the chart packages cost every start some 10 ms.
+  let assets: ReadonlyMap<string, string> | undefined;
+  const asset = (name: string) => {
+    assets ??= consoleAssets();
+    return assets.get(name);
+  };
   router.use(sameOriginOnly, (_req, res, next) => {
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -72,10 +77,10 @@ export function createConsoleRouter({ state, sync, journalSize, guard }: Console
     next();
   });
   router.get('/', (_req, res) => {
-    res.sendFile(assets.get('index.html') as string);
+    res.sendFile(asset('index.html') as string);
   });
   router.get('/assets/:file', (req, res) => {
-    const file = req.params.file === 'index.html' ? undefined : assets.get(req.params.file);
+    const file = req.params.file === 'index.html' ? undefined : asset(req.params.file);
     if (!file) {
       res.status(404).type('text/plain').send(`No console file named '${req.params.file}'.`);
       return;
