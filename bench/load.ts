@@ -59,14 +59,25 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
   }
 }
 
-/** Combines alternating rounds against one server: rates averaged, the worst tail and RSS kept. */
+/**
+ * Combines alternating rounds against one server: the median rate (on a shared machine a round
+ * another process took half the CPU from says nothing of the server; with two rounds, their mean),
+ * the worst tail and RSS kept.
+ */
 export function combine(rounds: readonly LoadFigures[]): LoadFigures {
   const n = rounds.length;
   const mean = (pick: (f: LoadFigures) => number) => rounds.reduce((sum, f) => sum + pick(f), 0) / n;
+  const median = (pick: (f: LoadFigures) => number) => {
+    const values = rounds.map(pick).sort((a, b) => a - b);
+    const mid = Math.floor(n / 2);
+    return n % 2 === 1
+      ? (values[mid] as number)
+      : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
+  };
   const rss = rounds.map((f) => f.rssMb).filter((v): v is number => v !== undefined);
   return {
-    rps: mean((f) => f.rps),
-    p50: mean((f) => f.p50),
+    rps: median((f) => f.rps),
+    p50: median((f) => f.p50),
     p99: Math.max(...rounds.map((f) => f.p99)),
     rssMb: rss.length > 0 ? Math.max(...rss) : undefined,
     failures: rounds.reduce((sum, f) => sum + f.failures, 0),

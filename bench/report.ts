@@ -143,7 +143,7 @@ export function renderReport(result: BenchResult): string {
 
 ${result.date} · ${result.machine} · clock pinned at 2025-03-01T12:00:00Z (the real-clock rows: windows ending at the start of the run's UTC day) · reproduce with \`npm run bench\`
 
-Each server ran on 127.0.0.1 in its own process; autocannon applied ${o.connections} connections for ${o.seconds} s per server and endpoint, in ${o.rounds} alternating rounds after a ${o.warmupSeconds} s warm-up. RSS is the peak resident set under load; cold start is spawn to the first 200 on the endpoint. p99 and RSS are the worst round, req/s and p50 the mean.
+Each server ran on 127.0.0.1 in its own process; autocannon applied ${o.connections} connections for ${o.seconds} s per server and endpoint, in ${o.rounds} alternating rounds after a ${o.warmupSeconds} s warm-up. RSS is the peak resident set under load; cold start is spawn to the first 200 on the endpoint. p99 and RSS are the worst round, req/s and p50 the median round.
 
 ## Side by side
 
