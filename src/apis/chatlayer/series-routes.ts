@@ -1,12 +1,13 @@
 /** Handlers of the series families: messages, users, intents, knowledge base, voice minutes. */
 import type { OperationHandler, OperationInput } from '../../core/api.js';
+import { sendJsonText } from '../../core/json-text.js';
 import { userActivity } from './activity.js';
 import { type CellMeasure, cellSeries, cellTotals, insightSeries } from './conversation-series.js';
 import { habitsOf } from './habits.js';
 import { pageOf, rankIntents } from './intents.js';
 import { cellAnswers, cellIntents, cellUsers, cellVoiceMinutes } from './measures.js';
 import type { OperationId } from './operations.js';
-import type { SeriesData } from './series-data.js';
+import { type SeriesData, seriesDataJson } from './series-data.js';
 import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 
 /** Recognised intents, one serie per intent. */
@@ -47,7 +48,10 @@ function answerSeries(input: OperationInput, team: boolean, byTag: boolean): Ser
 }
 
 const Analytics_GetMessages: OperationHandler = (input, res) => {
-  res.json({ data: insightSeries(botQuery(input), 'num_messages', input.ctx.clock, input.ctx.knobs) });
+  sendJsonText(
+    res,
+    seriesDataJson(insightSeries(botQuery(input), 'num_messages', input.ctx.clock, input.ctx.knobs)),
+  );
 };
 
 const Analytics_GetUsers: OperationHandler = (input, res) => {
@@ -55,11 +59,11 @@ const Analytics_GetUsers: OperationHandler = (input, res) => {
     what: 'users',
     perCell: (bot, hour, cell, add) => add(cellUsers(bot, hour, cell)),
   });
-  res.json({ data });
+  sendJsonText(res, seriesDataJson(data));
 };
 
 const Analytics_GetUserActivity: OperationHandler = (input, res) => {
-  res.json({ data: userActivity(botQuery(input, false), input.ctx.clock, input.ctx.knobs) });
+  sendJsonText(res, seriesDataJson(userActivity(botQuery(input, false), input.ctx.clock, input.ctx.knobs)));
 };
 
 const Analytics_GetIntents: OperationHandler = (input, res) => {
@@ -75,11 +79,11 @@ const Analytics_GetIntents: OperationHandler = (input, res) => {
 };
 
 const Analytics_GetIntentInsights: OperationHandler = (input, res) => {
-  res.json({ data: intentSeries(input) });
+  sendJsonText(res, seriesDataJson(intentSeries(input)));
 };
 
 const Analytics_GetKnowledgeBaseUsage: OperationHandler = (input, res) => {
-  res.json({ data: answerSeries(input, false, false) });
+  sendJsonText(res, seriesDataJson(answerSeries(input, false, false)));
 };
 
 const Analytics_GetKnowledgeBaseTagsInsights: OperationHandler = (input, res) => {
@@ -95,7 +99,7 @@ const Analytics_GetKnowledgeBaseTagsInsights: OperationHandler = (input, res) =>
 };
 
 const Analytics_GetTeamKnowledgeBaseUsage: OperationHandler = (input, res) => {
-  res.json({ data: answerSeries(input, true, false) });
+  sendJsonText(res, seriesDataJson(answerSeries(input, true, false)));
 };
 
 const Analytics_GetVoiceAnalytics: OperationHandler = (input, res) => {
@@ -104,7 +108,7 @@ const Analytics_GetVoiceAnalytics: OperationHandler = (input, res) => {
     what: 'voice-minutes',
     perCell: (bot, hour, cell, add) => add(cellVoiceMinutes(bot, hour, cell)),
   });
-  res.json({ data });
+  sendJsonText(res, seriesDataJson(data));
 };
 
 /** The series families' handlers by operationId. */
