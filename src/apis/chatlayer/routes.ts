@@ -1,6 +1,7 @@
 /** Chatlayer handlers: the Conversations family here, the others from their files, by operationId. */
 import type { OperationHandler } from '../../core/api.js';
 import { MockError } from '../../core/errors.js';
+import { sendJsonText } from '../../core/json-text.js';
 import { botOf } from './bot.js';
 import { conversationSeries, insightSeries, type Stat } from './conversation-series.js';
 import { eventHandlers } from './event-routes.js';
@@ -9,21 +10,22 @@ import { flowHandlers } from './flow-routes.js';
 import { miscHandlers } from './misc-routes.js';
 import type { OperationId } from './operations.js';
 import { readWindow } from './query.js';
+import { seriesDataJson } from './series-data.js';
 import { botQuery, TEAM_BUCKETS, teamQuery } from './series-query.js';
 import { seriesHandlers } from './series-routes.js';
 
 const Analytics_GetConversations: OperationHandler = (input, res) => {
-  res.json({ data: conversationSeries(botQuery(input), input.ctx.clock, input.ctx.knobs) });
+  sendJsonText(res, seriesDataJson(conversationSeries(botQuery(input), input.ctx.clock, input.ctx.knobs)));
 };
 
 const Analytics_GetConversationsInsights: OperationHandler = (input, res) => {
   const stat = input.query.stat as Stat;
-  res.json({ data: insightSeries(botQuery(input), stat, input.ctx.clock, input.ctx.knobs) });
+  sendJsonText(res, seriesDataJson(insightSeries(botQuery(input), stat, input.ctx.clock, input.ctx.knobs)));
 };
 
 const Analytics_GetTeamConversationsUsage: OperationHandler = (input, res) => {
   const q = { ...teamQuery(input, TEAM_BUCKETS), channels: undefined, languages: undefined };
-  res.json({ data: conversationSeries(q, input.ctx.clock, input.ctx.knobs) });
+  sendJsonText(res, seriesDataJson(conversationSeries(q, input.ctx.clock, input.ctx.knobs)));
 };
 
 const Analytics_GetConversationFlow: OperationHandler = (input, res) => {

@@ -86,3 +86,27 @@ export function seriesDataOf(sums: BucketSums, groups: Groups, fields: readonly 
   for (const g of present) series.push(serieOf(g.values, labelsOf(fields, g.labelValues)));
   return { series, series_labels: [...fields], x_values: startLabels(sums, isoSeconds) };
 }
+
+/** The x values' JSON text, kept with the cached list it was written from (read only). */
+const xValuesText = new WeakMap<readonly string[], string>();
+
+/**
+ * `JSON.stringify({ data })` of a SeriesData, the same text, written for its known shape: the x
+ * values' text (~170 ISO instants for a week by hour, ~40 % of the stringify) is written once per
+ * cached list; every other part goes through JSON.stringify.
+ */
+export function seriesDataJson(data: SeriesData): string {
+  let text = '{"data":{"series":[';
+  for (let s = 0; s < data.series.length; s++) {
+    const serie = data.series[s] as Serie;
+    if (s > 0) text += ',';
+    text += `{"values":${JSON.stringify(serie.values)}`;
+    text += `,"mean":${JSON.stringify(serie.mean)},"max":${JSON.stringify(serie.max)},"min":${JSON.stringify(serie.min)},"sum":${JSON.stringify(serie.sum)},"labels":${JSON.stringify(serie.labels)}}`;
+  }
+  let xText = xValuesText.get(data.x_values);
+  if (xText === undefined) {
+    xText = JSON.stringify(data.x_values);
+    xValuesText.set(data.x_values, xText);
+  }
+  return `${text}],"series_labels":${JSON.stringify(data.series_labels)},"x_values":${xText}}}`;
+}

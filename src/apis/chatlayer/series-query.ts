@@ -10,6 +10,11 @@ export const BOT_BUCKETS: readonly Bucket[] = ['1h', '1d', '1w'];
 /** The buckets team series accept (doc). */
 export const TEAM_BUCKETS: readonly Bucket[] = ['1d', '1w', '1m'];
 
+/** One read-only set per version, shared by every bot query of that version (not one per request). */
+const ONE_VERSION = new Map<string, ReadonlySet<Version>>(VERSIONS.map((v) => [v, new Set([v])]));
+/** Both versions, shared by every team query. */
+const ALL_VERSIONS: ReadonlySet<Version> = new Set<Version>(VERSIONS);
+
 /**
  * One bot, one version, its filters (`channel_type`, `language`: any strings; unknown ones match
  * nothing). Unbucketed (an operation without `bucket` that wants totals): yearly buckets, unchecked.
@@ -22,7 +27,7 @@ export function botQuery(input: OperationInput, bucketed = true): SeriesQuery {
     teamId: '',
     window,
     unit: bucketed ? readBucket(window, (query.bucket as Bucket | undefined) ?? '1d', BOT_BUCKETS) : 'year',
-    versions: new Set([query.version as Version]),
+    versions: ONE_VERSION.get(query.version as string) ?? new Set([query.version as Version]),
     channels: readList(query.channel_type),
     languages: readList(query.language),
     groupBy: readGroupBy(query.group_by),
@@ -39,7 +44,7 @@ export function teamQuery(input: OperationInput, buckets: readonly Bucket[]): Se
     teamId,
     window,
     unit: readBucket(window, (query.bucket as Bucket | undefined) ?? '1d', buckets),
-    versions: new Set<Version>(VERSIONS),
+    versions: ALL_VERSIONS,
     channels: readList(query.channel_type),
     languages: readList(query.language),
     groupBy: readGroupBy(query.group_by),
