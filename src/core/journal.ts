@@ -37,8 +37,12 @@ export type FlatHeaders = readonly (string | number | readonly string[])[];
 export interface JournalRecord
   extends Omit<JournalEntry, 'id' | 'receivedAt' | 'headers' | 'responseHeaders' | 'worker'> {
   receivedAtMs: number;
-  /** process.hrtime at arrival: a monotonic clock shared by the processes of one host, to merge journals. */
-  receivedAtNs: bigint;
+  /**
+   * process.hrtime at arrival, in ns: a monotonic clock shared by the processes of one host, to merge
+   * journals. A number, not the BigInt hrtime gives: the ring keeps one fewer object per request
+   * (a double is exact to well under a microsecond here, and merging read it as a number anyway).
+   */
+  receivedAtNs: number;
   headers: RawHeaders;
   /** As `getHeaders()` gives them, or the list a held answer's head was written with. */
   responseHeaders: RawHeaders | FlatHeaders | null;
@@ -93,7 +97,9 @@ function entryOf(id: number, r: JournalRecord): JournalEntry {
 
 /** Keeps the last `limit` records in a ring; older ones are overwritten. */
 export class Journal {
-  private readonly ring: { id: number; record: JournalRecord }[] = [];
+  /** The records and, at the same index, their ids: two flat arrays, no wrapper object per request. */
+  private readonly ring: JournalRecord[] = [];
+  private readonly ringIds: number[] = [];
   private nextId = 1;
   private next = 0;
   private readonly ids = new WeakMap<JournalRecord, number>();
@@ -106,7 +112,8 @@ export class Journal {
     const id = this.nextId++;
     if (this.watchers.size > 0) this.ids.set(record, id);
     if (this.limit <= 0) return record;
-    this.ring[this.next] = { id, record };
+    this.ring[this.next] = record;
+    this.ringIds[this.next] = id;
     this.next = (this.next + 1) % this.limit;
     return record;
   }
@@ -135,18 +142,26 @@ export class Journal {
   timed(): TimedEntry[] {
     return this.ordered().map(({ id, record }) => ({
       entry: entryOf(id, record),
-      arrivedNs: Number(record.receivedAtNs),
+      arrivedNs: record.receivedAtNs,
     }));
   }
 
   private ordered(): { id: number; record: JournalRecord }[] {
-    const full = this.ring.length === this.limit;
-    return full ? [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)] : this.ring;
+    const n = this.ring.length;
+    // Full: the oldest is the one `next` overwrites next.
+    const start = n === this.limit ? this.next : 0;
+    const out: { id: number; record: JournalRecord }[] = [];
+    for (let i = 0; i < n; i++) {
+      const at = (start + i) % n;
+      out.push({ id: this.ringIds[at] as number, record: this.ring[at] as JournalRecord });
+    }
+    return out;
   }
 
   /** Forgets every entry. */
   clear(): void {
     this.ring.length = 0;
+    this.ringIds.length = 0;
     this.next = 0;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Journal, type JournalRecord } from '../../src/core/journal.js';
 
-function record(url: string, headers: JournalRecord['headers'] = {}, receivedAtNs = 0n): JournalRecord {
+function record(url: string, headers: JournalRecord['headers'] = {}, receivedAtNs = 0): JournalRecord {
   return {
     receivedAtMs: Date.UTC(2025, 2, 1, 12),
     receivedAtNs,
@@ -32,9 +32,9 @@ describe('Journal', () => {
 
   it('lists entries with their arrival on the monotonic clock, for merging journals', () => {
     const journal = new Journal(2);
-    journal.add(record('/a', {}, 10n));
-    journal.add(record('/b', {}, 20n));
-    journal.add(record('/c', {}, 30n));
+    journal.add(record('/a', {}, 10));
+    journal.add(record('/b', {}, 20));
+    journal.add(record('/c', {}, 30));
     expect(journal.timed().map(({ entry, arrivedNs }) => [entry.url, arrivedNs])).toEqual([
       ['/b', 20],
       ['/c', 30],

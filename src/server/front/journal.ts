@@ -42,14 +42,14 @@ export function journalStep(
     // A held answer's head went out in one writeHead, which getHeaders() does not see.
     entry.responseHeaders = !this.headersSent ? null : (sentHeaders ?? this.getHeaders());
     entry.responseBytes = socket.bytesWritten - bytesBefore;
-    entry.durationMs = Number(process.hrtime.bigint() - entry.receivedAtNs) / 1e6;
+    entry.durationMs = (Number(process.hrtime.bigint()) - entry.receivedAtNs) / 1e6;
     state.journal.answered(entry);
   }
 
   return (req, res, facts) => {
     const { area } = facts.path;
     if (area === 'control' || area === 'docs') return;
-    const started = process.hrtime.bigint();
+    const started = Number(process.hrtime.bigint());
     // The connection outlives the response (keep-alive): its counter before and after gives the size.
     const socket = req.socket;
     const bytesBefore = socket.bytesWritten;

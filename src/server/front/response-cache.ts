@@ -183,11 +183,14 @@ export class ResponseCache {
   /**
    * Sends a held answer after the front's own headers (`head`, flat: CORS and the controls, as the
    * pipeline sets them before its answer): the whole head in one `writeHead` when it can be
-   * (CachedResponse.flat), else one `setHeader` at a time; the bytes are the same. Returns the head
-   * as sent, for the journal (`res.getHeaders()` knows nothing of a `writeHead` list).
+   * (CachedResponse.flat), else one `setHeader` at a time; the bytes are the same. `head` is a list
+   * of the caller's own, extended in place with the recorded headers (no copy per request). Returns
+   * it, the head as sent, for the journal (`res.getHeaders()` knows nothing of a `writeHead` list).
    */
-  send(hit: CachedResponse, res: ServerResponse, head: FlatHeaders): FlatHeaders {
-    const all = head.concat(hit.flat ?? hit.headers.flat());
+  send(hit: CachedResponse, res: ServerResponse, head: FlatHeaders[number][]): FlatHeaders {
+    const all = head;
+    const recorded = hit.flat ?? hit.headers.flat();
+    for (let i = 0; i < recorded.length; i++) all.push(recorded[i] as FlatHeaders[number]);
     if (hit.flat !== undefined) res.writeHead(200, all as (string | string[])[]);
     else {
       for (let i = 0; i < all.length; i += 2) res.setHeader(all[i] as string, all[i + 1] as HeaderValue);
