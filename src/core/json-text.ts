@@ -1,6 +1,8 @@
 /**
- * Sending a JSON text a handler wrote itself (for a shape it knows, faster than JSON.stringify):
- * the bytes `res.json` of the value it stands for sends, headers included.
+ * Sending a JSON text: the bytes `res.json` of the value it stands for sends, headers included.
+ * The app's own `res.json` (src/server/front/fast-json.ts) writes JSON.stringify's text this way,
+ * and a handler that writes the text of a shape it knows (faster than JSON.stringify) sends it
+ * with `sendJsonText`.
  */
 import type { Response } from 'express';
 
@@ -8,30 +10,41 @@ import type { Response } from 'express';
 const STRING_BODY_LIMIT = 1000;
 
 /**
- * Sends `text` (a JSON text) as `res.json` would send its value. The usual case (no Content-Type
- * yet, a status with a body, no conditional request) is written directly, as the app's `res.json`
- * does (src/server/front/fast-json.ts); anything else goes Express's way (`res.json` = type + send).
+ * The usual case, written directly: no Content-Type set yet, a status that has a body, no
+ * conditional request. Anything else goes Express's way.
  */
-export function sendJsonText(res: Response, text: string): void {
+export function writesDirectly(res: Response): boolean {
   const { req, statusCode } = res;
-  if (
+  return !(
     res.hasHeader('content-type') ||
     statusCode === 204 ||
     statusCode === 205 ||
     statusCode === 304 ||
     req.headers['if-none-match'] !== undefined ||
     req.headers['if-modified-since'] !== undefined
-  ) {
-    if (!res.get('Content-Type')) res.set('Content-Type', 'application/json');
-    res.send(text);
-    return;
-  }
+  );
+}
+
+/** Writes a JSON text as Express would send it, in the usual case (`writesDirectly`). */
+export function writeJsonText(res: Response, text: string): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   const bytes = Buffer.byteLength(text, 'utf8');
   res.setHeader('Content-Length', String(bytes));
-  if (req.method === 'HEAD') res.end();
-  // A long text of ASCII only is the same bytes in latin1 (head included): see fast-json.ts.
+  if (res.req.method === 'HEAD') res.end();
+  // Express sends a short text as is (Node writes the head in the body's encoding, UTF-8) and a
+  // long one as a Buffer (the head in latin1). A long text of ASCII only is the same bytes in
+  // latin1, head included: sent as is, Node writes head and body in one piece without a Buffer.
   else if (text.length < STRING_BODY_LIMIT) res.end(text, 'utf8');
   else if (bytes === text.length) res.end(text, 'latin1');
   else res.end(Buffer.from(text, 'utf8'));
+}
+
+/** Sends `text` (a JSON text) as `res.json` would send its value (`res.json` = type + send). */
+export function sendJsonText(res: Response, text: string): void {
+  if (writesDirectly(res)) {
+    writeJsonText(res, text);
+    return;
+  }
+  if (!res.get('Content-Type')) res.set('Content-Type', 'application/json');
+  res.send(text);
 }
