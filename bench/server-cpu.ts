@@ -1,11 +1,12 @@
 /**
  * Server CPU per request over real sockets: our built CLI with the response cache off, and bare
- * Express sending the same bytes, each driven by keep-alive requests (16 at a time) while its
+ * Express sending the same bytes (with `--cached`: our CLI as it runs, answering from its response
+ * cache, and a raw node:http handler sending the same bytes and headers), each driven by keep-alive requests (16 at a time) while its
  * process's CPU time (/proc/<pid>/stat, user + system) is read before and after. Unlike req/s under
  * a load generator, the figure hardly moves with the machine's other work; unlike bench/in-process.ts
  * it counts the sockets, the bundled CLI and its heap settings.
  *
- *   npx tsx bench/server-cpu.ts --url '/logicdialog/…' --header 'Authorization: Bearer x' [--scenario s]
+ *   npx tsx bench/server-cpu.ts --url '/logicdialog/…' --header 'Authorization: Bearer x' [--scenario s] [--cached]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { killAll } from './processes.js';
-import { type Started, startBare, startOurCli } from './servers.js';
+import { type Started, startBare, startOurCli, startRaw } from './servers.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     scenario: { type: 'string' },
     requests: { type: 'string' },
     rounds: { type: 'string' },
+    cached: { type: 'boolean' },
   },
 });
 if (!values.url)
@@ -72,19 +74,32 @@ async function drive(s: Started, path: string, count: number): Promise<number> {
   return used / count;
 }
 
-const ours = await startOurCli(url, headers, ['--response-cache', '0']);
-const first = await new Promise<{ body: Buffer; type: string }>((resolve, reject) => {
-  request(`${ours.base}${url}`, { headers }, (res) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => resolve({ body: Buffer.concat(chunks), type: String(res.headers['content-type']) }));
-  })
-    .on('error', reject)
-    .end();
-});
+const cached = values.cached === true;
+const ours = await startOurCli(url, headers, cached ? [] : ['--response-cache', '0']);
+/** Headers a server sets per connection or per response, not part of the recorded answer. */
+const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+const first = await new Promise<{ body: Buffer; type: string; sent: Record<string, string> }>(
+  (resolve, reject) => {
+    request(`${ours.base}${url}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const sent: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers))
+          if (!PER_RESPONSE.has(name) && value !== undefined) sent[name] = String(value);
+        resolve({ body: Buffer.concat(chunks), type: String(res.headers['content-type']), sent });
+      });
+    })
+      .on('error', reject)
+      .end();
+  },
+);
 const file = join(tmpdir(), `server-cpu-${process.pid}.body`);
 writeFileSync(file, first.body);
-const bare = await startBare(file, first.type);
+const headersFile = join(tmpdir(), `server-cpu-${process.pid}.headers.json`);
+writeFileSync(headersFile, JSON.stringify(first.sent));
+const other = cached ? 'raw node:http' : 'bare';
+const bare = cached ? await startRaw(file, headersFile) : await startBare(file, first.type);
 const times: Record<string, number[]> = { ours: [], bare: [] };
 await drive(ours, url, 500);
 await drive(bare, '/', 500);
@@ -96,7 +111,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const o = median(times.ours ?? []);
 const b = median(times.bare ?? []);
 process.stdout.write(
-  `server CPU per request, median of ${rounds}: ours (no cache) ${o.toFixed(0)} µs, bare ${b.toFixed(0)} µs: ${(b / o).toFixed(2)}× bare  (${first.body.length} B)\n`,
+  `server CPU per request, median of ${rounds}: ours (${cached ? 'cached' : 'no cache'}) ${o.toFixed(1)} µs, ${other} ${b.toFixed(1)} µs: ${(b / o).toFixed(2)}× ${other}  (${first.body.length} B)\n`,
 );
 killAll();
 process.exit(0);
