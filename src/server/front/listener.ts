@@ -19,7 +19,6 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Express, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { MockError } from '../../core/errors.js';
-import { isoMs } from '../../core/time.js';
 import type { ApiPipeline } from '../pipeline/api-router.js';
 import { corsByArea } from './cors.js';
 import {
@@ -34,7 +33,7 @@ import { journalStep } from './journal.js';
 import { answerFailure } from './known-status.js';
 import { requestLog } from './request-log.js';
 import { MAX_URL_LENGTH } from './request-path.js';
-import type { CachedResponse, FlatHeaders, ResponseCache } from './response-cache.js';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
 
 /** What the front serves with. */
 export interface FrontParts extends FactsSource {
@@ -108,12 +107,10 @@ export function createListener(parts: FrontParts): RequestListener {
       fault: null,
     };
     res.locals.route = info;
-    // One list for the whole head, built by hand: `concat` with loose values is a slow generic path.
-    const cors = apiHeads(req);
-    const head: FlatHeaders[number][] = [];
-    for (let i = 0; i < cors.length; i++) head.push(cors[i] as FlatHeaders[number]);
-    head.push('X-Mock-Seed', String(controls.seed), 'X-Mock-Now', isoMs(api.now));
-    res.locals.sentHeaders = (cache as ResponseCache).send(hit, res, head);
+    const head = (cache as ResponseCache).headFor(hit, apiHeads(req), controls.seed, api.now);
+    // The journal keeps the list as sent: `res.getHeaders()` knows nothing of a `writeHead` list.
+    res.locals.sentHeaders = head;
+    (cache as ResponseCache).send(hit, res, head);
   };
 
   /** An API request for its pipeline. False: no such API (the app's 404). */

@@ -19,6 +19,7 @@ import type { Response } from 'express';
 import { BoundedCache } from '../../core/bounded-cache.js';
 import type { FlatHeaders } from '../../core/journal.js';
 import type { Scenario } from '../../core/scenario.js';
+import { isoMs } from '../../core/time.js';
 
 export type { FlatHeaders };
 
@@ -41,6 +42,28 @@ export interface CachedResponse {
   /** The answer holds for every now in [from, until). */
   from: number;
   until: number;
+  /**
+   * The whole head it was last sent with (`headFor`): requests repeating the same front headers
+   * (no Origin, the same seed and now) are sent the same list, and the journal keeps that one list
+   * rather than one per request.
+   */
+  last?: SentHead | undefined;
+}
+
+/** A held answer's head for one set of front headers. */
+interface SentHead {
+  front: readonly string[];
+  seed: number;
+  now: number;
+  head: FlatHeaders;
+}
+
+/** Two flat lists of header names and values, the same item by item. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What the pipeline says of an answer when it ends: its operation and the span of nows it holds for. */
@@ -181,26 +204,39 @@ export class ResponseCache {
   }
 
   /**
-   * Sends a held answer after the front's own headers (`head`, flat: CORS and the controls, as the
-   * pipeline sets them before its answer): the whole head in one `writeHead` when it can be
-   * (CachedResponse.flat), else one `setHeader` at a time; the bytes are the same. `head` is a list
-   * of the caller's own, extended in place with the recorded headers (no copy per request). Returns
-   * it, the head as sent, for the journal (`res.getHeaders()` knows nothing of a `writeHead` list).
+   * The whole head of a held answer: the front's own headers (`front`, flat: CORS, as the pipeline's
+   * steps set them before its answer), then X-Mock-Seed and X-Mock-Now, then the recorded headers.
+   * The list is the answer's own and read only: the same one while the front headers, seed and now
+   * are (no list per request).
    */
-  send(hit: CachedResponse, res: ServerResponse, head: FlatHeaders[number][]): FlatHeaders {
-    const all = head;
+  headFor(hit: CachedResponse, front: readonly string[], seed: number, now: number): FlatHeaders {
+    const last = hit.last;
+    if (last !== undefined && last.seed === seed && last.now === now && sameList(last.front, front))
+      return last.head;
+    // Built by hand: `concat` with loose values is a slow generic path.
+    const head: FlatHeaders[number][] = [];
+    for (let i = 0; i < front.length; i++) head.push(front[i] as string);
+    head.push('X-Mock-Seed', String(seed), 'X-Mock-Now', isoMs(now));
     const recorded = hit.flat ?? hit.headers.flat();
-    for (let i = 0; i < recorded.length; i++) all.push(recorded[i] as FlatHeaders[number]);
-    if (hit.flat !== undefined) res.writeHead(200, all as (string | string[])[]);
+    for (let i = 0; i < recorded.length; i++) head.push(recorded[i] as FlatHeaders[number]);
+    hit.last = { front, seed, now, head };
+    return head;
+  }
+
+  /**
+   * Sends a held answer with its whole head (`headFor`): in one `writeHead` when it can be
+   * (CachedResponse.flat), else one `setHeader` at a time; the bytes are the same.
+   */
+  send(hit: CachedResponse, res: ServerResponse, head: FlatHeaders): void {
+    if (hit.flat !== undefined) res.writeHead(200, head as (string | string[])[]);
     else {
-      for (let i = 0; i < all.length; i += 2) res.setHeader(all[i] as string, all[i + 1] as HeaderValue);
+      for (let i = 0; i < head.length; i += 2) res.setHeader(head[i] as string, head[i + 1] as HeaderValue);
       res.statusCode = 200;
     }
     if (hit.streamed) {
       res.write(hit.body);
       res.end();
     } else res.end(hit.body);
-    return all;
   }
 
   /**

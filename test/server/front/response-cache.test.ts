@@ -62,6 +62,34 @@ describe('response cache', () => {
     expect(b.body).toBe(a.body);
   });
 
+  it("sends each held answer the head a fresh computation sends, as origin and the real clock's now change between hits", async () => {
+    const runs = countRuns(chatbotcom, 'getConversationsReport');
+    const clock = vi.spyOn(Date, 'now');
+    const held = await listen(testApp({ now: undefined }));
+    const fresh = await listen(testApp({ now: undefined, responseCacheBytes: 0 }));
+    // A past window: its answer holds whatever the clock says, so every request after the first is a hit.
+    const steps: [string, Record<string, string>][] = [
+      ['2025-03-01T12:10:00.000Z', BEARER],
+      ['2025-03-01T12:10:00.000Z', BEARER],
+      ['2025-03-01T12:10:00.000Z', { ...BEARER, origin: 'http://a.example' }],
+      ['2025-03-01T12:10:00.000Z', BEARER],
+      ['2025-03-01T12:10:00.007Z', BEARER],
+      ['2025-03-01T12:10:00.007Z', { ...BEARER, origin: 'http://b.example' }],
+      ['2025-03-01T12:10:00.007Z', { ...BEARER, origin: 'http://b.example', 'x-mock-seed': '7' }],
+      ['2025-03-01T12:10:00.007Z', { ...BEARER, origin: 'http://b.example' }],
+    ];
+    for (const [now, headers] of steps) {
+      clock.mockReturnValue(Date.parse(now));
+      const expected = await get(fresh, MONTH, headers);
+      const got = await get(held, MONTH, headers);
+      expect(got).toEqual(expected);
+      expect(got.headers).toContain(`X-Mock-Now: ${now}`);
+      expect(got.headers.some((h) => h.startsWith('Access-Control-Allow-Origin'))).toBe('origin' in headers);
+    }
+    // Held: the fresh server ran every request, the holding one only the first of each seed.
+    expect(runs).toHaveBeenCalledTimes(steps.length + 2);
+  });
+
   it('keys on everything that can change the answer: URL, credentials, seed, clock, scenario', async () => {
     const runs = countRuns(chatbotcom, 'getConversationsReport');
     const port = await listen(testApp());
