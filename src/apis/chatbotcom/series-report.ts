@@ -1,5 +1,6 @@
 /** The four series reports: conversations, paid, messages (counts) and average (messages per conversation). */
 
+import { LabelledRows, RowShape } from '../../core/json-fragments.js';
 import type { Knobs } from '../../core/knobs.js';
 import type { RequestClock } from '../../core/request-clock.js';
 import { round2 } from '../../core/rounding.js';
@@ -9,11 +10,8 @@ import type { Account } from './account.js';
 import { dataWindow, hourVector, hourVectorName, type Metric, planOf, type Selection } from './traffic.js';
 import type { SeriesUnit } from './window.js';
 
-/** One point of a series: the bucket start and its value. */
-export interface DataPoint {
-  date: string;
-  value: number;
-}
+/** One point of a series: the bucket start and its value (`{ date, value }`). */
+const POINT = new RowShape('date', ['value']);
 
 /** The documented summary of a series. */
 export interface Summary {
@@ -25,7 +23,8 @@ export interface Summary {
 
 /** The documented body: a series and its summary. */
 export interface SeriesBody {
-  data: DataPoint[];
+  /** `[{ date, value }]`: rows that write their own JSON text (core/json-fragments.ts). */
+  data: LabelledRows;
   summary: Summary;
 }
 
@@ -59,10 +58,7 @@ export function summaryOf(values: readonly number[]): Summary {
 }
 
 function body(dates: readonly string[], values: readonly number[]): SeriesBody {
-  // Pushed, not preallocated: JSON.stringify writes a packed array faster than a holey one.
-  const data: DataPoint[] = [];
-  for (let i = 0; i < dates.length; i++) data.push({ date: dates[i] as string, value: values[i] ?? 0 });
-  return { data, summary: summaryOf(values) };
+  return { data: new LabelledRows(POINT, dates, [values]), summary: summaryOf(values) };
 }
 
 /**

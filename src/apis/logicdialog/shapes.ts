@@ -1,5 +1,6 @@
 /** The building blocks of every body: the window it answers, series, and breakdowns with exact shares. */
 
+import { LabelledRows, RowShape } from '../../core/json-fragments.js';
 import { sharesOf } from '../../core/rounding.js';
 import { isoMs } from '../../core/time.js';
 import type { Category } from './catalog.js';
@@ -9,7 +10,8 @@ import type { AnalyticsQuery } from './query.js';
 export interface Series {
   key: string;
   label: string;
-  data: { date: string; value: number }[];
+  /** `[{ date, value }]`, one point per bucket: rows that write their own JSON text (json-fragments.ts). */
+  data: LabelledRows;
   total: number;
 }
 
@@ -30,12 +32,12 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+/** A point: its bucket's start and its value. */
+const POINT = new RowShape('date', ['value']);
+
 /** One point per bucket: its start and value (0 where none). */
-function pointsOf(dates: readonly string[], values: readonly number[]): { date: string; value: number }[] {
-  // Pushed, not preallocated: JSON.stringify writes a packed array faster than a holey one.
-  const points: { date: string; value: number }[] = [];
-  for (let b = 0; b < dates.length; b++) points.push({ date: dates[b] as string, value: values[b] ?? 0 });
-  return points;
+function pointsOf(dates: readonly string[], values: readonly number[]): LabelledRows {
+  return new LabelledRows(POINT, dates, [values]);
 }
 
 /** A series with one point per bucket; `total` defaults to the sum of the points. */
