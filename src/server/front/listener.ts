@@ -98,7 +98,15 @@ export function createListener(parts: FrontParts): RequestListener {
    * Sends a held answer with what the steps before the pipeline's answer set, in their order: CORS,
    * then X-Mock-Seed and X-Mock-Now (pipeline/api-router.ts), then the recorded headers.
    */
-  const sendHeld = (req: IncomingMessage, res: Served['res'], api: ApiFacts, hit: CachedResponse): void => {
+  const sendHeld = (
+    req: IncomingMessage,
+    res: Served['res'],
+    facts: RequestFacts,
+    hit: CachedResponse,
+  ): void => {
+    const arrivedNs = Number(process.hrtime.bigint());
+    const bytesBefore = req.socket.bytesWritten;
+    const api = facts.api as ApiFacts;
     const controls = api.controls as Controls;
     const info: RouteInfo = {
       api: api.name,
@@ -111,6 +119,8 @@ export function createListener(parts: FrontParts): RequestListener {
     // The journal keeps the list as sent: `res.getHeaders()` knows nothing of a `writeHead` list.
     res.locals.sentHeaders = head;
     (cache as ResponseCache).send(hit, res, head);
+    // Sent whole: its record is complete now, without waiting for the response's close.
+    journal.answered(req, res, facts, arrivedNs, bytesBefore);
   };
 
   /** An API request for its pipeline. False: no such API (the app's 404). */
@@ -147,13 +157,15 @@ export function createListener(parts: FrontParts): RequestListener {
       log?.(req as Request, res as Response, noop);
       hit = heldFor(facts);
       // A held answer's CORS headers go out with the rest of its head, at once (sendHeld).
-      if (hit === undefined && corsFor(facts.path.area)(req, res)) return;
-      journal(req, res, facts);
+      if (hit === undefined) {
+        if (corsFor(facts.path.area)(req, res)) return;
+        journal.start(req, res, facts);
+      }
     } catch (error) {
       const [request, response] = asExpress(app, req, res);
       return fail(error, request, response);
     }
-    if (hit !== undefined) return sendHeld(req, served, facts.api as ApiFacts, hit);
+    if (hit !== undefined) return sendHeld(req, served, facts, hit);
     if (!dispatch(req, served, facts)) app(req, res);
   };
 }

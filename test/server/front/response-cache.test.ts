@@ -286,6 +286,13 @@ describe('response cache', () => {
       ['getConversationsReport', 200],
       ['getConversationsReport', 200],
     ]);
+    // The hit's record, complete as soon as it is sent, says what the computed answer's says.
+    const [miss, hit] = entries.map(({ id, receivedAt, durationMs, ...same }) => {
+      expect(durationMs).toBeGreaterThanOrEqual(0);
+      return same;
+    });
+    expect(hit).toEqual(miss);
+    expect(hit?.responseBytes).toBeGreaterThan(1000);
   });
 });
 
