@@ -13,6 +13,8 @@
  * shows now is computed every time, as under the real clock. `--bare` adds, as a last build, the
  * bench's bare Express handler (bench/bare-server.ts) sending the first build's answer, bytes and
  * Content-Type: the in-process form of the side-by-side table's "bare" row, and the ratio to it.
+ * `--raw` adds instead a raw node:http handler sending the first build's answer with its headers
+ * (bench/raw-server.ts's handler): the in-process form of the cached target's "raw node:http" row.
  */
 
 import { IncomingMessage, type RequestListener, ServerResponse } from 'node:http';
@@ -47,6 +49,7 @@ const { values, positionals } = parseArgs({
     'no-cache': { type: 'boolean' },
     'moving-now': { type: 'boolean' },
     bare: { type: 'boolean' },
+    raw: { type: 'boolean' },
   },
   allowPositionals: true,
 });
@@ -66,7 +69,12 @@ interface Answer {
   status: number;
   type: string;
   body: Buffer;
+  /** The headers as sent, but those a server sets per connection or response (Date, Connection…). */
+  headers: Record<string, string>;
 }
+
+/** Headers a server sets per connection or per response, not part of the recorded answer. */
+const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
 /** One request through the app (the n-th of its round), resolved when the response has been written. */
 function once(app: RequestListener, n: number, keep?: Buffer[]): Promise<number> {
@@ -127,7 +135,12 @@ async function answerOf(app: RequestListener): Promise<Answer> {
     body = Buffer.concat(parts);
   }
   const type = /\r\ncontent-type: ([^\r]*)/i.exec(head)?.[1] ?? 'application/octet-stream';
-  return { status, type, body };
+  const headers: Record<string, string> = {};
+  for (const line of head.split('\r\n').slice(1)) {
+    const at = line.indexOf(': ');
+    if (!PER_RESPONSE.has(line.slice(0, at).toLowerCase())) headers[line.slice(0, at)] = line.slice(at + 2);
+  }
+  return { status, type, body, headers };
 }
 
 /** bench/bare-server.ts's handler, in-process: Express sending a fixed body. */
@@ -142,14 +155,28 @@ async function bareApp(answer: Answer): Promise<RequestListener> {
   return app as unknown as RequestListener;
 }
 
+/** bench/raw-server.ts's handler, in-process: node:http sending a fixed answer with its headers. */
+function rawApp(answer: Answer): RequestListener {
+  const headers = { ...answer.headers, 'content-length': String(answer.body.length) };
+  return (_req, res) => {
+    res.writeHead(200, headers);
+    res.end(answer.body);
+  };
+}
+
 const builds = positionals.length > 0 ? positionals : ['dist'];
 const apps = await Promise.all(
   builds.map(async (dir) => ({ dir, app: await appOf(dir), times: [] as number[] })),
 );
-if (values.bare) {
+const reference = values.raw ? 'raw node:http' : values.bare ? 'bare' : undefined;
+if (reference) {
   const first = await answerOf((apps[0] as { app: RequestListener }).app);
   if (first.status !== 200) throw new Error(`${builds[0]} answered ${first.status} at ${url}`);
-  apps.push({ dir: 'bare Express (same bytes)', app: await bareApp(first), times: [] });
+  apps.push(
+    values.raw
+      ? { dir: 'raw node:http (same bytes and headers)', app: rawApp(first), times: [] }
+      : { dir: 'bare Express (same bytes)', app: await bareApp(first), times: [] },
+  );
 }
 for (const a of apps) {
   const status = await once(a.app, 0);
@@ -166,12 +193,12 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const medianOf = (times: number[]) => [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? 0;
-const bareMedian = values.bare ? medianOf((apps[apps.length - 1] as { times: number[] }).times) : 0;
+const bareMedian = reference ? medianOf((apps[apps.length - 1] as { times: number[] }).times) : 0;
 for (const a of apps) {
   const fastest = Math.min(...a.times);
   const median = medianOf(a.times);
   // As the side-by-side table's ratio: requests per CPU second, ours over bare.
-  const ratio = bareMedian > 0 ? `  ${(bareMedian / median).toFixed(2)}× bare` : '';
+  const ratio = bareMedian > 0 ? `  ${(bareMedian / median).toFixed(2)}× ${reference}` : '';
   process.stdout.write(
     `${fastest.toFixed(1)} µs fastest, ${median.toFixed(1)} µs median (CPU per request)${ratio}  ${a.dir}\n`,
   );
