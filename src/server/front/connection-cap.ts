@@ -8,7 +8,7 @@
  * those) — so a normal client is served while slow sockets hold the cap. Requests in flight are
  * never cut; when every connection has one, the new connection is refused with a 503 and closed.
  */
-import type { RequestListener, Server, ServerResponse } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** A 503 sent on a connection refused at the cap, before its request is read. */
@@ -32,23 +32,14 @@ const REFUSAL = Buffer.from(
     })(),
 );
 
-/** How one open connection is doing. */
-interface Connection {
-  /** Requests received whose response has not closed yet. */
-  inFlight: number;
-}
-
-/** Where a response keeps the connection it is counted on until it closes. */
-const COUNTED = Symbol('counted on');
-
-type Counted = ServerResponse & { [COUNTED]?: Connection | undefined };
-
-/** A response closed: it is no longer in flight on its connection (one function for all responses). */
-function answered(this: Counted): void {
-  const state = this[COUNTED];
-  if (state === undefined) return;
-  this[COUNTED] = undefined;
-  state.inFlight--;
+/**
+ * Whether a connection has a request in flight: Node's server hands a connection the response it is
+ * answering (`_httpMessage`, set when the response is assigned its socket and cleared when it
+ * finishes; a pipelined request waits behind it). Read only at the cap, so a request costs nothing
+ * here (a 'close' listener per response did, with one object more per request).
+ */
+function inFlight(socket: Socket): boolean {
+  return (socket as Socket & { _httpMessage?: unknown })._httpMessage != null;
 }
 
 /**
@@ -56,15 +47,15 @@ function answered(this: Counted): void {
  * request listener to serve with: `listener`, for requests on connections the cap admitted.
  */
 export function capConnections(server: Server, max: number, listener: RequestListener): RequestListener {
-  // A Map iterates in insertion order: the first entries are the oldest connections.
-  const open = new Map<Socket, Connection>();
+  // A Set iterates in insertion order: the first entries are the oldest connections.
+  const open = new Set<Socket>();
   const refused = new WeakSet<Socket>();
 
   server.on('connection', (socket: Socket) => {
     if (open.size >= max) {
       let victim: Socket | undefined;
-      for (const [candidate, state] of open) {
-        if (state.inFlight === 0) {
+      for (const candidate of open) {
+        if (!inFlight(candidate)) {
           victim = candidate;
           break;
         }
@@ -78,7 +69,7 @@ export function capConnections(server: Server, max: number, listener: RequestLis
       open.delete(victim);
       victim.destroy();
     }
-    open.set(socket, { inFlight: 0 });
+    open.add(socket);
     socket.once('close', () => open.delete(socket));
   });
 
@@ -88,12 +79,6 @@ export function capConnections(server: Server, max: number, listener: RequestLis
     if (refused.has(req.socket)) {
       res.destroy();
       return;
-    }
-    const state = open.get(req.socket);
-    if (state) {
-      state.inFlight++;
-      (res as Counted)[COUNTED] = state;
-      res.on('close', answered);
     }
     listener(req, res);
   };

@@ -47,6 +47,23 @@ function rawGet(port: number, path: string): Promise<string> {
   });
 }
 
+/** A connection kept open after its requests (keep-alive), nothing sent yet. */
+function keptAlive(port: number): Promise<Socket> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', () => {});
+    sockets.push(socket);
+  });
+}
+
+/** Sends one request on a kept-alive connection; resolves once its answer has come back. */
+function answeredOn(socket: Socket, path: string): Promise<string> {
+  return new Promise((resolve) => {
+    socket.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`);
+  });
+}
+
 const closed = (socket: Socket) => new Promise((resolve) => socket.once('close', resolve));
 
 describe('connection cap', () => {
@@ -59,6 +76,31 @@ describe('connection cap', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     await oldestClosed;
     expect(slow.slice(1).every((socket) => !socket.destroyed)).toBe(true);
+  });
+
+  it('at the cap, closes the oldest connection without a request in flight: an answered keep-alive one, never one still answering', async () => {
+    const held: (() => void)[] = [];
+    const port = await start((req, res) => {
+      if (req.url === '/hold') held.push(() => res.end('done'));
+      else res.end('ok');
+    }, 3);
+    // The oldest connection has a request in flight; the next two were answered and stay open (keep-alive).
+    const busy = await keptAlive(port);
+    busy.write('GET /hold HTTP/1.1\r\nHost: x\r\n\r\n');
+    while (held.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    const idle = [await keptAlive(port), await keptAlive(port)];
+    for (const socket of idle) await answeredOn(socket, '/quick');
+    const idleClosed = closed(idle[0] as Socket);
+    expect(await rawGet(port, '/new')).toMatch(/^HTTP\/1\.1 200 /);
+    await idleClosed;
+    expect(busy.destroyed).toBe(false);
+    expect(idle[1]?.destroyed).toBe(false);
+    // The one in flight is still answered.
+    const last = new Promise<string>((resolve) =>
+      busy.once('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    held[0]?.();
+    expect(await last).toMatch(/^HTTP\/1\.1 200 /);
   });
 
   it('refuses a connection with a 503 when every open one has a request in flight', async () => {
