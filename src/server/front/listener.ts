@@ -25,9 +25,9 @@ import {
   type ApiFacts,
   type Controls,
   type FactsSource,
+  factsReader,
   type RequestFacts,
   type RouteInfo,
-  requestFacts,
 } from './facts.js';
 import { journalStep } from './journal.js';
 import { answerFailure } from './known-status.js';
@@ -70,6 +70,7 @@ export function createListener(parts: FrontParts): RequestListener {
   const { step: corsFor, apiHeads } = corsByArea(config.corsOrigins);
   const journal = journalStep(parts.state);
   const fail = answerFailure(logger);
+  const requestFacts = factsReader(parts);
 
   /** The 414 for a URL too long outside the APIs: nothing else runs for it. */
   const tooLong = (req: IncomingMessage, res: ServerResponse): void => {
@@ -145,7 +146,7 @@ export function createListener(parts: FrontParts): RequestListener {
 
   return (req, res) => {
     const served = res as Served['res'];
-    const facts = requestFacts(req, parts);
+    const facts = requestFacts(req);
     // Every later step reads the canonical URL; `originalUrl` keeps the URL as sent.
     (req as Served['req']).originalUrl = facts.sentUrl;
     req.url = facts.path.url;

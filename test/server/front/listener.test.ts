@@ -69,8 +69,27 @@ describe('the listener', () => {
     const port = await serve(mock);
     await send(port, MONTH);
     expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([1, 1, 0]);
+    // The same request again: its facts are the last request's (factsReader), worked out no more.
     await send(port, MONTH);
-    expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([2, 2, 1]);
+    expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([1, 1, 1]);
+    // Another header: worked out once, and held.
+    await send(port, MONTH, { ...BEARER, 'x-request-id': 'a' });
+    expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([2, 2, 2]);
+  });
+
+  it('gives a repeated request the facts of the last one only while they hold: its own now, the scenario now in force', async () => {
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-03-01T12:10:00.000Z'));
+    const mock = testApp({ now: undefined });
+    const port = await serve(mock);
+    const first = await send(port, MONTH);
+    clock.mockReturnValue(Date.parse('2025-03-01T12:10:00.250Z'));
+    const later = await send(port, MONTH);
+    expect(first.headers).toContain('X-Mock-Now: 2025-03-01T12:10:00.000Z');
+    expect(later.headers).toContain('X-Mock-Now: 2025-03-01T12:10:00.250Z');
+    mock.state.setScenario('empty');
+    const switched = await send(port, MONTH);
+    expect(switched.headers).toContain('X-Mock-Scenario: empty');
+    expect(switched.body).not.toBe(later.body);
   });
 
   it('writes a held answer’s head at once, without a setHeader per header', async () => {
