@@ -108,6 +108,15 @@ function holdsFragment(value: unknown): value is Record<string, unknown> {
   return false;
 }
 
+/** A value that is a fragment, holds one, or is a list whose first item holds one: written by hand. */
+function walked(value: unknown): boolean {
+  return (
+    value instanceof JsonFragment ||
+    holdsFragment(value) ||
+    (Array.isArray(value) && value.length > 0 && holdsFragment(value[0]))
+  );
+}
+
 /** A value's text: a fragment's own, a list of objects holding fragments walked, else JSON.stringify's. */
 function valueText(value: unknown): string | undefined {
   if (value instanceof JsonFragment) return value.text();
@@ -146,5 +155,7 @@ function objectText(value: Record<string, unknown>): string {
  * `toJSON()` value there).
  */
 export function jsonWithFragments(body: Record<string, unknown>): string {
-  return objectText(body);
+  // A body with no fragment near its top (most of them) is one JSON.stringify.
+  for (const key in body) if (Object.hasOwn(body, key) && walked(body[key])) return objectText(body);
+  return JSON.stringify(body);
 }
