@@ -97,8 +97,8 @@ Options (environment variable in brackets):
   --log-level <lvl>   one JSON line per request on stdout: ${LOG_LEVELS.join('|')} [LOG_LEVEL]
                       (default info)
   --response-cache <mb>
-                      with a fixed clock, repeat answers to repeated GETs from memory, up to this
-                      many MB, 0-1024, 0 = off [MOCK_RESPONSE_CACHE] (default 16)
+                      repeat answers to repeated GETs from memory while they hold on the mock
+                      clock, up to this many MB, 0-1024, 0 = off [MOCK_RESPONSE_CACHE] (default 16)
   --workers <n>       serve with n processes (node:cluster), 1-${MAX_WORKERS} or "auto" (one per core):
                       more requests per second on a multi-core host [MOCK_WORKERS] (default 1)
   --max-connections <n>
