@@ -3,7 +3,7 @@
  * (`sample.ts`), and every response is checked against the spec by send() before it is handed back.
  */
 import type { RequestListener } from 'node:http';
-import request, { type Response, type Test } from 'supertest';
+import request, { type Response } from 'supertest';
 import type { ApiModule } from '../../src/core/api.js';
 import { API_MODULES } from '../../src/server/registry.js';
 import { send } from './contract.js';
