@@ -95,7 +95,12 @@ function entryOf(id: number, r: JournalRecord): JournalEntry {
   };
 }
 
-/** Keeps the last `limit` records in a ring; older ones are overwritten. */
+/**
+ * Keeps the last `limit` records in a ring; older ones are overwritten. A slot whose record is
+ * complete takes the next record's values in place: the ring keeps its objects instead of one new
+ * object per request that would outlive the young generation (a record still in flight keeps its
+ * own object, and the slot a new one).
+ */
 export class Journal {
   /** The records and, at the same index, their ids: two flat arrays, no wrapper object per request. */
   private readonly ring: JournalRecord[] = [];
@@ -107,15 +112,22 @@ export class Journal {
 
   constructor(private readonly limit: number) {}
 
-  /** Records a request and returns its record, to be completed when the response ends. */
+  /** Records a request and returns its record (the caller's or a reused one), to be completed when the response ends. */
   add(record: JournalRecord): JournalRecord {
     const id = this.nextId++;
-    if (this.watchers.size > 0) this.ids.set(record, id);
-    if (this.limit <= 0) return record;
-    this.ring[this.next] = record;
-    this.ringIds[this.next] = id;
-    this.next = (this.next + 1) % this.limit;
-    return record;
+    let kept = record;
+    if (this.limit > 0) {
+      const slot = this.ring[this.next];
+      // Complete (its duration is set last): nobody writes to it any more.
+      if (slot !== undefined && slot.durationMs !== null) kept = Object.assign(slot, record);
+      this.ring[this.next] = kept;
+      this.ringIds[this.next] = id;
+      this.next = (this.next + 1) % this.limit;
+    }
+    // A reused object's id is the new one, or none for the watchers (received while nobody watched).
+    if (this.watchers.size > 0) this.ids.set(kept, id);
+    else if (kept !== record) this.ids.delete(kept);
+    return kept;
   }
 
   /** Called by whoever completed a record (the response ended): tells the watchers, if any. */

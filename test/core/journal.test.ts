@@ -30,6 +30,51 @@ describe('Journal', () => {
     ]);
   });
 
+  it('keeps each entry as it was completed when the ring wraps, and never writes over one still in flight', () => {
+    const journal = new Journal(2);
+    const done = (url: string, status: number) => {
+      const entry = journal.add(record(url));
+      entry.status = status;
+      entry.durationMs = 1;
+      journal.answered(entry);
+      return entry;
+    };
+    done('/a', 200);
+    // In flight while the ring wraps over it twice: its record stays its own.
+    const slow = journal.add(record('/slow'));
+    for (const [i, url] of ['/b', '/c', '/d'].entries()) done(url, 201 + i);
+    slow.status = 504;
+    slow.durationMs = 9;
+    journal.answered(slow);
+    expect(journal.list().map((e) => [e.id, e.url, e.status])).toEqual([
+      [4, '/c', 202],
+      [5, '/d', 203],
+    ]);
+    const told: [number, string, number | null][] = [];
+    journal.watch((e) => told.push([e.id, e.url, e.status]));
+    done('/e', 204);
+    expect(told).toEqual([[6, '/e', 204]]);
+    expect(journal.list().map((e) => [e.id, e.url, e.status])).toEqual([
+      [5, '/d', 203],
+      [6, '/e', 204],
+    ]);
+  });
+
+  it('tells watchers only of requests received while they watched, whatever object the ring reused', () => {
+    const journal = new Journal(1);
+    const told: number[] = [];
+    const stop = journal.watch((e) => told.push(e.id));
+    const first = journal.add(record('/a'));
+    first.durationMs = 1;
+    journal.answered(first);
+    stop();
+    const unwatched = journal.add(record('/b'));
+    journal.watch((e) => told.push(e.id));
+    unwatched.durationMs = 1;
+    journal.answered(unwatched);
+    expect(told).toEqual([1]);
+  });
+
   it('lists entries with their arrival on the monotonic clock, for merging journals', () => {
     const journal = new Journal(2);
     journal.add(record('/a', {}, 10));

@@ -139,7 +139,7 @@ export function requestFacts(req: IncomingMessage, source: FactsSource): Request
 }
 
 /** The same strings in the same order: two requests' headers as sent (`rawHeaders`). */
-function sameRawHeaders(a: readonly string[], b: readonly string[]): boolean {
+export function sameRawHeaders(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { realNow } from '../../core/clock.js';
 import type { JournalRecord } from '../../core/journal.js';
 import type { MockState } from '../control/state.js';
-import type { RequestFacts, RouteInfo } from './facts.js';
+import { type RequestFacts, type RouteInfo, sameRawHeaders } from './facts.js';
 import type { FlatHeaders } from './response-cache.js';
 
 /** What the journal reads of a response's locals: its route, and the head of a held answer (listener.ts). */
@@ -41,6 +41,18 @@ export interface JournalSteps {
 
 /** Journals a request unless it is for the control plane or the docs. */
 export function journalStep(state: MockState): JournalSteps {
+  // The last request's headers: a request sending the same ones (as sent, in order) is recorded
+  // with that object, so that the ring keeps no new headers object per repeated request.
+  let lastRaw: readonly string[] = [];
+  let lastHeaders: IncomingMessage['headers'] | undefined;
+  const headersOf = (req: IncomingMessage): IncomingMessage['headers'] => {
+    if (lastHeaders === undefined || !sameRawHeaders(req.rawHeaders, lastRaw)) {
+      lastRaw = req.rawHeaders;
+      lastHeaders = req.headers;
+    }
+    return lastHeaders;
+  };
+
   /** A record as it starts: what the request says. */
   const opened = (req: IncomingMessage, facts: RequestFacts, arrivedNs: number): JournalRecord =>
     state.journal.add({
@@ -51,7 +63,7 @@ export function journalStep(state: MockState): JournalSteps {
       api: null,
       operationId: null,
       scenario: null,
-      headers: req.headers,
+      headers: headersOf(req),
       status: null,
       fault: null,
       durationMs: null,

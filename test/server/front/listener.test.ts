@@ -77,6 +77,13 @@ describe('the listener', () => {
     expect([resolve.mock.calls.length, keyOf.mock.calls.length, answer.mock.calls.length]).toEqual([2, 2, 2]);
   });
 
+  it('journals each request with its own headers, repeated or not', async () => {
+    const mock = testApp();
+    const port = await serve(mock);
+    for (const id of ['1', '1', '2', '1']) await send(port, MONTH, { ...BEARER, 'x-request-id': id });
+    expect(mock.state.journal.list().map((e) => e.headers['x-request-id'])).toEqual(['1', '1', '2', '1']);
+  });
+
   it('gives a repeated request the facts of the last one only while they hold: its own now, the scenario now in force', async () => {
     const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-03-01T12:10:00.000Z'));
     const mock = testApp({ now: undefined });
