@@ -1,6 +1,6 @@
 /** The listener (front/listener.ts): a request's facts once, the front, then a held answer or the pipeline. */
-import { ServerResponse } from 'node:http';
-import { Writable } from 'node:stream';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Duplex, Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chatbotcom } from '../../../src/apis/chatbotcom/index.js';
 import type { Config } from '../../../src/server/cli/config.js';
@@ -82,6 +82,28 @@ describe('the listener', () => {
     const port = await serve(mock);
     for (const id of ['1', '1', '2', '1']) await send(port, MONTH, { ...BEARER, 'x-request-id': id });
     expect(mock.state.journal.list().map((e) => e.headers['x-request-id'])).toEqual(['1', '1', '2', '1']);
+  });
+
+  it('reads the headers of requests made in-process (no headers as sent) every time', async () => {
+    const mock = testApp();
+    const seeds: string[] = [];
+    for (const seed of ['1', '7', '9']) {
+      const socket = new Duplex({ read() {}, write: (_chunk, _encoding, done) => done() });
+      const req = new IncomingMessage(socket as never);
+      req.method = 'GET';
+      req.url = MONTH;
+      // As a harness does: `headers` only, `rawHeaders` left empty.
+      req.headers = { host: 'x', authorization: BEARER.authorization, 'x-mock-seed': seed };
+      req.push(null);
+      const res = new ServerResponse(req);
+      res.assignSocket(socket as never);
+      const finished = new Promise((resolve) => res.on('finish', resolve));
+      mock.listener(req, res);
+      await finished;
+      seeds.push(String(res.getHeader('x-mock-seed') ?? ''));
+    }
+    expect(seeds).toEqual(['1', '7', '9']);
+    expect(mock.state.journal.list().map((e) => e.headers['x-mock-seed'])).toEqual(['1', '7', '9']);
   });
 
   it('gives a repeated request the facts of the last one only while they hold: its own now, the scenario now in force', async () => {
