@@ -85,6 +85,8 @@ function once(app: RequestListener, n: number, keep?: Buffer[]): Promise<number>
     // Cold: every build sees the same seeds in the same order, each one new.
     req.headers = values.cold ? { ...headers, 'x-mock-seed': String(1000 + n) } : { ...headers };
     if (values['moving-now']) req.headers['x-mock-now'] = new Date(Date.parse(BENCH_NOW) + n).toISOString();
+    // As Node's parser gives them: the headers as sent too (the front compares them with the last request's).
+    req.rawHeaders = Object.entries(req.headers).flat() as string[];
     req.push(null);
     const res = new ServerResponse(req);
     socket.sink = keep;

@@ -189,6 +189,8 @@ function answer(app: RequestListener, r: Request): Promise<string> {
     req.method = 'GET';
     req.url = r.url;
     req.headers = { host: '127.0.0.1', accept: '*/*', ...r.headers };
+    // As Node's parser gives them: the headers as sent too (the front compares them with the last request's).
+    req.rawHeaders = Object.entries(req.headers).flat() as string[];
     req.push(null);
     const res = new ServerResponse(req);
     res.assignSocket(socket as never);
