@@ -51,12 +51,23 @@ export class RowShape {
   text(labels: readonly string[], columns: readonly (readonly number[])[]): string {
     const heads = this.headsOf(labels);
     const between = this.between;
+    const first = columns[0] ?? [];
     let text = '[';
-    for (let row = 0; row < heads.length; row++) {
-      text += row === 0 ? heads[row] : `,${heads[row]}`;
-      text += numberText(columns[0]?.[row] ?? 0);
-      for (let f = 1; f < between.length; f++) text += between[f] + numberText(columns[f]?.[row] ?? 0);
-      text += '}';
+    // A row is one template: V8 joins its pieces at once (a piece at a time cost twice as much).
+    if (between.length === 1) {
+      for (let row = 0; row < heads.length; row++)
+        text += `${row === 0 ? '' : ','}${heads[row]}${numberText(first[row] ?? 0)}}`;
+    } else if (between.length === 3) {
+      const second = columns[1] ?? [];
+      const third = columns[2] ?? [];
+      for (let row = 0; row < heads.length; row++)
+        text += `${row === 0 ? '' : ','}${heads[row]}${numberText(first[row] ?? 0)}${between[1]}${numberText(second[row] ?? 0)}${between[2]}${numberText(third[row] ?? 0)}}`;
+    } else {
+      for (let row = 0; row < heads.length; row++) {
+        let item = `${row === 0 ? '' : ','}${heads[row]}${numberText(first[row] ?? 0)}`;
+        for (let f = 1; f < between.length; f++) item += `${between[f]}${numberText(columns[f]?.[row] ?? 0)}`;
+        text += `${item}}`;
+      }
     }
     return `${text}]`;
   }

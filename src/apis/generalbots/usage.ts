@@ -1,4 +1,5 @@
 /** Usage figures: conversations, messages and users per window, day and month. */
+import { LabelledRows, RowShape } from '../../core/json-fragments.js';
 import { type BucketSums, startLabels, sumBuckets, vectorAdds } from '../../core/series.js';
 import type { TimeUnit, Window } from '../../core/time.js';
 import { calendarDate, windowFields } from './figures.js';
@@ -81,19 +82,25 @@ export function usageStats(scope: Scope, window: Window) {
   };
 }
 
+/** A day's usage (`{ date, conversations, messages, active_users }`). */
+const DAY = new RowShape('date', ['conversations', 'messages', 'active_users']);
+
 /** GET /usage/daily: one point per UTC day; the points sum to total_conversations. */
 export function dailyUsage(scope: Scope, window: Window) {
   const { total, points, sums } = usageSeries(scope, window, 'day');
-  const dates = startLabels(sums, calendarDate);
+  const conversations: number[] = [];
+  const messages: number[] = [];
+  const activeUsers: number[] = [];
+  for (const { usage } of points) {
+    conversations.push(usage.conversations);
+    messages.push(usage.messages);
+    activeUsers.push(usage.activeUsers);
+  }
   return {
     ...windowFields(window),
     total_conversations: total.conversations,
-    data: points.map(({ usage }, b) => ({
-      date: dates[b] as string,
-      conversations: usage.conversations,
-      messages: usage.messages,
-      active_users: usage.activeUsers,
-    })),
+    // Rows that write their own JSON text (core/json-fragments.ts), one per day.
+    data: new LabelledRows(DAY, startLabels(sums, calendarDate), [conversations, messages, activeUsers]),
   };
 }
 
