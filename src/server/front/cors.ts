@@ -14,6 +14,25 @@ export type CorsStep = (req: IncomingMessage, res: ServerResponse) => boolean;
 export type CorsHeads = (req: IncomingMessage) => readonly string[];
 
 /**
+ * The request's Origin header, read from the headers as sent when they hold it at most once (Node
+ * then gives the same value), so that a held answer does not make Node build the headers object;
+ * a repeated Origin is read as Node joins it.
+ */
+function originOf(req: IncomingMessage): string | undefined {
+  const raw = req.rawHeaders;
+  // A request made in-process may set only `headers`.
+  if (raw.length === 0) return req.headers.origin;
+  let origin: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (name.length !== 6 || name.toLowerCase() !== 'origin') continue;
+    if (origin !== undefined) return req.headers.origin;
+    origin = raw[i + 1];
+  }
+  return origin;
+}
+
+/**
  * The CORS headers for some origins. A request from an origin that is not allowed gets none but
  * `Vary` (the browser then blocks it and says why).
  */
@@ -22,7 +41,7 @@ function corsHeads(origins: Config['corsOrigins']): CorsHeads {
   // The answer depends on the Origin header, so caches must key on it (nothing earlier sets Vary).
   const none = Object.freeze(['Vary', 'Origin']);
   return (req) => {
-    const origin = req.headers.origin;
+    const origin = originOf(req);
     // A request without Origin is not a cross-origin request from a browser (browsers always send
     // it there): CORS headers would say nothing to it. `Origin: null` (sandboxed frames, file:
     // pages) is never echoed back with credentials.

@@ -1,7 +1,28 @@
+import { connect } from 'node:net';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
 import { send } from '../../support/contract.js';
+import { closeServers, serve } from '../../support/wire.js';
+
+afterEach(async () => {
+  await closeServers();
+});
+
+/** One raw request on its own connection (closed after it); resolves with the whole answer. */
+function rawRequest(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(head.replace(/\r\n\r\n$/, '\r\nConnection: close\r\n\r\n')),
+    );
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(text));
+  });
+}
 
 const URL = '/digitalcx/acme/projects/shop/interactions';
 const DATA = `${URL}?startDate=2025-02-28T00:00:00Z&endDate=2025-02-28T01:00:00Z`;
@@ -25,6 +46,24 @@ describe('cors', () => {
       vary: 'Origin',
     });
     expect(res.headers['access-control-allow-methods']).toContain('GET');
+  });
+
+  it('reads Origin however it is spelled, and a repeated one as Node joins it, held answer or not', async () => {
+    const port = await serve(testApp());
+    const MONTH = '/chatbotcom/reports/conversations?from=2025-02-01&to=2025-03-01&dimension=day';
+    const auth = 'Authorization: Bearer cors\r\n';
+    const allowed = async (headers: string) => {
+      const answer = await rawRequest(port, `GET ${MONTH} HTTP/1.1\r\nHost: x\r\n${auth}${headers}\r\n`);
+      return /\r\nAccess-Control-Allow-Origin: ([^\r]*)/.exec(answer)?.[1];
+    };
+    // Twice each: computed, then held.
+    for (let i = 0; i < 2; i++) {
+      expect(await allowed('ORIGIN: http://a.example\r\n')).toBe('http://a.example');
+      expect(await allowed('Origin: http://a.example\r\norigin: http://b.example\r\n')).toBe(
+        'http://a.example, http://b.example',
+      );
+      expect(await allowed('')).toBeUndefined();
+    }
   });
 
   it('sends no CORS headers to a client that is not a browser on another origin (no Origin header)', async () => {
