@@ -224,6 +224,16 @@ function sumSpan(
 }
 
 /** The first and last hour index starting in [start, end). */
+/**
+ * An end (or a whole window's start) as the sums see it: an hour counts where it starts, so every
+ * instant in (H, H + 1 h] counts the same hours and bounds the same unit-aligned buckets. Cached
+ * sums are keyed by it: a window ending now, a new millisecond each request under the real clock,
+ * is summed once an hour, not once a millisecond.
+ */
+function hourKey(instant: number): number {
+  return Math.ceil(instant / MS_HOUR);
+}
+
 function hourRange(start: number, end: number): { first: number; last: number } {
   return { first: Math.ceil(start / MS_HOUR), last: Math.ceil(end / MS_HOUR) - 1 };
 }
@@ -318,7 +328,7 @@ export function sumBuckets(
   const entry = entryFor(options);
   const width = options.width ?? 0;
   if (entry === undefined) return ownCopy(computeBuckets(window, unit, adds, live, undefined), width);
-  const key = `${window.start}:${window.end}:${unit}:${live.start}:${live.end}`;
+  const key = `${window.start}:${hourKey(window.end)}:${unit}:${live.start}:${hourKey(live.end)}`;
   let sums = sumsOf(entry, key);
   if (sums === undefined) {
     sums = computeBuckets(window, unit, adds, live, entry);
@@ -335,7 +345,7 @@ export function sumWindow(window: Window, adds: HourAdds, options: SumOptions = 
   const live = options.live ?? window;
   const span = { start: Math.max(window.start, live.start), end: Math.min(window.end, live.end) };
   const entry = entryFor(options);
-  const key = `${span.start}:${span.end}:*`;
+  const key = `${hourKey(span.start)}:${hourKey(span.end)}:*`;
   let sums = entry && sumsOf(entry, key);
   if (sums === undefined) {
     const { first, last } = hourRange(span.start, span.end);

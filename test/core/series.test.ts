@@ -89,6 +89,39 @@ describe('series', () => {
     expect(calls).toBeLessThan(200 * 3 * 1500);
   });
 
+  it('answers windows and live spans ending anywhere in one hour from one cached entry, exactly as fresh sums', () => {
+    // As under the real clock: a window ending now, a new millisecond each request, over a few hours
+    // (and on their boundaries): an entry answers within its hour and never another hour's.
+    const withinHour = fc.oneof(
+      fc.integer({ min: 0, max: 3 * MS_HOUR - 1 }),
+      fc.constantFrom(0, MS_HOUR - 2, MS_HOUR - 1, MS_HOUR, 2 * MS_HOUR - 1),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 900 }),
+        fc.array(fc.tuple(withinHour, withinHour), { minLength: 1, maxLength: 6 }),
+        units,
+        fc.boolean(),
+        (a, len, ends, unit, liveEnds) => {
+          const start = T0 + a * 1_800_000;
+          const hourEnd = Math.floor(start / MS_HOUR) * MS_HOUR + len * MS_HOUR;
+          const options = { width: 3, name: `within-hour-${a}-${len}` };
+          for (const [end, liveEnd] of ends) {
+            const window = { start, end: hourEnd + end + 1 };
+            const live = { start: start - MS_HOUR, end: liveEnds ? hourEnd + liveEnd + 1 : window.end };
+            const fresh = sumBuckets(window, unit, vectorAdds(perHour, 3), { width: 3, live });
+            expect(sumBuckets(window, unit, vectorAdds(perHour, 3), { ...options, live })).toEqual(fresh);
+            expect(sumWindow(window, vectorAdds(perHour, 3), { ...options, live })).toEqual(
+              sumWindow(window, vectorAdds(perHour, 3), { width: 3, live }),
+            );
+          }
+        },
+      ),
+      { seed: 19, numRuns: 300 },
+    );
+  });
+
   it('sums fractions hour by hour, in order, even when named', () => {
     const fractions = (h: number) => [0.1 * (h % 3), 1];
     const window = { start: T0 + 5 * MS_HOUR, end: T0 + 30 * 24 * MS_HOUR };
