@@ -1,5 +1,4 @@
 /** createMockApp(config): the whole mock — its request listener and the state behind it — built without listening. */
-import type { RequestListener } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { ApiModule } from '../core/api.js';
@@ -15,7 +14,7 @@ import { MockState } from './control/state.js';
 import { createDocsRouter } from './docs/router.js';
 import { installFastJson } from './front/fast-json.js';
 import { answerFailure } from './front/known-status.js';
-import { createListener } from './front/listener.js';
+import { createListener, type FrontListener } from './front/listener.js';
 import { createLogger } from './front/request-log.js';
 import { ResponseCache } from './front/response-cache.js';
 import { type ApiPipeline, createApiPipeline } from './pipeline/api-router.js';
@@ -25,7 +24,7 @@ import { rootApi } from './single-api.js';
 /** The mock's request listener plus the state tests and the programmatic API reach into. */
 export interface MockApp {
   /** What every server listens with, and what tests send requests to: the front (front/listener.ts). */
-  listener: RequestListener;
+  listener: FrontListener;
   state: MockState;
   specs: ReadonlyMap<string, LoadedSpec>;
   logger: Logger;

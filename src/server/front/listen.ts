@@ -2,6 +2,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { capConnections } from './connection-cap.js';
+import type { ServerClasses } from './express-classes.js';
 
 /** How long a slow or stuck client may hold a connection (milliseconds). */
 export interface Timeouts {
@@ -25,10 +26,11 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 
 /**
  * Starts listening; resolves once the port is bound, rejects with a message naming host and port.
- * `maxConnections` caps the open client connections (connection-cap.ts).
+ * `maxConnections` caps the open client connections (connection-cap.ts). A listener that names the
+ * request and response classes it wants (the mock's, listener.ts) gets requests made with them.
  */
 export function listen(
-  listener: RequestListener,
+  listener: RequestListener & { readonly classes?: ServerClasses },
   port: number,
   host: string,
   timeouts: Timeouts = DEFAULT_TIMEOUTS,
@@ -41,6 +43,7 @@ export function listen(
       requestTimeout: timeouts.request,
       keepAliveTimeout: timeouts.keepAlive,
       connectionsCheckingInterval: timeouts.checkEvery,
+      ...listener.classes,
     });
     server.on(
       'request',

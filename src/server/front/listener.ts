@@ -21,6 +21,7 @@ import type { Logger } from 'pino';
 import { MockError } from '../../core/errors.js';
 import type { ApiPipeline } from '../pipeline/api-router.js';
 import { corsByArea } from './cors.js';
+import { expressClasses, type ServerClasses } from './express-classes.js';
 import {
   type ApiFacts,
   type Controls,
@@ -52,19 +53,29 @@ type Served = {
 
 const noop = () => {};
 
-/** Gives a request and its response Express's prototypes, as `app.handle` does. */
+/**
+ * Gives a request and its response Express's prototypes, as `app.handle` does, unless they were
+ * born with them (a server made by listen.ts, express-classes.ts): a swap is dear in V8.
+ */
 function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): [Request, Response] {
   const request = req as Request;
   const response = res as Response;
   request.res = response;
   response.req = request;
-  Object.setPrototypeOf(request, app.request);
-  Object.setPrototypeOf(response, app.response);
+  if (Object.getPrototypeOf(request) !== app.request) Object.setPrototypeOf(request, app.request);
+  if (Object.getPrototypeOf(response) !== app.response) Object.setPrototypeOf(response, app.response);
   return [request, response];
 }
 
+/**
+ * The mock's request listener, with the request and response classes a server should make for it
+ * (listen.ts passes them to `createServer`). Any server can call it; with Node's own classes each
+ * request's prototypes are swapped in.
+ */
+export type FrontListener = RequestListener & { readonly classes: ServerClasses };
+
 /** The mock's request listener. */
-export function createListener(parts: FrontParts): RequestListener {
+export function createListener(parts: FrontParts): FrontListener {
   const { app, config, cache, pipelines, logger } = parts;
   const log = config.logLevel !== 'silent' ? requestLog(logger) : undefined;
   const { step: corsFor, apiHeads } = corsByArea(config.corsOrigins);
@@ -144,7 +155,7 @@ export function createListener(parts: FrontParts): RequestListener {
     return true;
   };
 
-  return (req, res) => {
+  const listener: RequestListener = (req, res) => {
     const served = res as Served['res'];
     const facts = requestFacts(req);
     // Every later step reads the canonical URL; `originalUrl` keeps the URL as sent.
@@ -169,4 +180,5 @@ export function createListener(parts: FrontParts): RequestListener {
     if (hit !== undefined) return sendHeld(req, served, facts, hit);
     if (!dispatch(req, served, facts)) app(req, res);
   };
+  return Object.assign(listener, { classes: expressClasses(app) });
 }
