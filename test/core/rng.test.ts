@@ -30,6 +30,23 @@ describe('rng', () => {
       expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it("writes a uuid from the stream's next four words: the version and variant set, one digit of b left out", () => {
+    const words = Rng.derive('uuid words');
+    const uuids = Rng.derive('uuid words');
+    const hex = (n: number) => n.toString(16).padStart(8, '0');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b, c, d] = [words.uint32(), words.uint32(), words.uint32(), words.uint32()].map(hex) as [
+        string,
+        string,
+        string,
+        string,
+      ];
+      const variant = ((Number.parseInt(c[0] as string, 16) & 0x3) | 0x8).toString(16);
+      const expected = `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+      expect(uuids.uuid()).toBe(expected);
+    }
+  });
+
   it('draws Poisson counts whose mean is near lambda', () => {
     const rng = Rng.derive('poisson');
     for (const lambda of [0.5, 7, 200]) {
