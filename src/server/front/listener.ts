@@ -53,17 +53,24 @@ type Served = {
 
 const noop = () => {};
 
+/** An app, and the classes whose requests and responses have its prototypes already (express-classes.ts). */
+type ExpressParts = { app: Express; classes: ServerClasses };
+
 /**
  * Gives a request and its response Express's prototypes, as `app.handle` does, unless they were
- * born with them (a server made by listen.ts, express-classes.ts): a swap is dear in V8.
+ * born with them (a server made by listen.ts): a swap is dear in V8.
  */
-function asExpress(app: Express, req: IncomingMessage, res: ServerResponse): [Request, Response] {
+function asExpress(
+  { app, classes }: ExpressParts,
+  req: IncomingMessage,
+  res: ServerResponse,
+): [Request, Response] {
   const request = req as Request;
   const response = res as Response;
   request.res = response;
   response.req = request;
-  if (Object.getPrototypeOf(request) !== app.request) Object.setPrototypeOf(request, app.request);
-  if (Object.getPrototypeOf(response) !== app.response) Object.setPrototypeOf(response, app.response);
+  if (!(request instanceof classes.IncomingMessage)) Object.setPrototypeOf(request, app.request);
+  if (!(response instanceof classes.ServerResponse)) Object.setPrototypeOf(response, app.response);
   return [request, response];
 }
 
@@ -82,10 +89,11 @@ export function createListener(parts: FrontParts): FrontListener {
   const journal = journalStep(parts.state);
   const fail = answerFailure(logger);
   const requestFacts = factsReader(parts);
+  const express: ExpressParts = { app, classes: expressClasses(app) };
 
   /** The 414 for a URL too long outside the APIs: nothing else runs for it. */
   const tooLong = (req: IncomingMessage, res: ServerResponse): void => {
-    const [, response] = asExpress(app, req, res);
+    const [, response] = asExpress(express, req, res);
     response.status(414).json({
       error: {
         status: 414,
@@ -141,7 +149,7 @@ export function createListener(parts: FrontParts): FrontListener {
     const pipeline = api && pipelines.get(api.name);
     if (!api || !pipeline) return false;
     res.locals.route = { api: api.name, operationId: null, scenario: null, fault: null } satisfies RouteInfo;
-    const [request, response] = asExpress(app, req, res);
+    const [request, response] = asExpress(express, req, res);
     request.baseUrl = facts.path.prefix;
     request.url = api.rest;
     let waiting: Promise<void> | undefined;
@@ -174,11 +182,11 @@ export function createListener(parts: FrontParts): FrontListener {
         journal.start(req, res, facts);
       }
     } catch (error) {
-      const [request, response] = asExpress(app, req, res);
+      const [request, response] = asExpress(express, req, res);
       return fail(error, request, response);
     }
     if (hit !== undefined) return sendHeld(req, served, facts, hit);
     if (!dispatch(req, served, facts)) app(req, res);
   };
-  return Object.assign(listener, { classes: expressClasses(app) });
+  return Object.assign(listener, { classes: express.classes });
 }
