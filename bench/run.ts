@@ -1,10 +1,11 @@
 /** `npm run bench`: every endpoint side by side, the scaling figures, workers, then bench/RESULTS.md. */
 import { existsSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { realNow } from '../src/core/clock.js';
 import { packagePath } from '../src/core/paths.js';
 import { compareEndpoint, type EndpointResult } from './compare.js';
 import { ENDPOINTS } from './endpoints.js';
+import { machineLine } from './machine.js';
 import { BENCH_HELP, benchOptions } from './options.js';
 import { probeServer } from './probe.js';
 import { killAll } from './processes.js';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     ? await runWorkers(caps, options.workers, options)
     : notAsked;
   const report = renderReport({
-    machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} at start and ${(loadavg()[0] ?? 0).toFixed(1)} at end`,
+    machine: machineLine(loadBefore, loadavg()[0] ?? 0, process.env),
     date: new Date(realNow()).toISOString().slice(0, 10),
     options,
     endpoints,
