@@ -11,9 +11,11 @@
  *    API request goes to its API's pipeline (pipeline/api-router.ts); the control plane, the docs
  *    and anything else go to the Express app (app.ts).
  *
- * An answer from the cache costs no Express at all: Express's prototypes are given to a request
- * only when something reads them (a pipeline, the app, the 414). Its head (CORS, the controls, the
- * recorded headers) is written with one `writeHead`, as a raw `node:http` handler would.
+ * An answer from the cache costs no Express at all: no Express code runs for it. Its head (CORS,
+ * the controls, the recorded headers) is written with one `writeHead`, as a raw `node:http` handler
+ * would. A server made by listen.ts makes requests and responses with Express's methods already
+ * (express-classes.ts); on any other server they get Express's prototypes when something reads them
+ * (a pipeline, the app, the 414).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Express, Request, Response } from 'express';
